@@ -1,0 +1,167 @@
+package dev.jdbccache.driver.result;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records the rows of a real, positioned {@link ResultSet} into a {@link Recording}.
+ *
+ * <p>For each row, every column is read with the real driver's {@code getObject} and
+ * {@code getString}; nothing else on the result set is touched, so the application's own getters
+ * that follow see the same row (they also reset {@code wasNull}). Recording stops for good
+ * ({@link #abandoned()}) when the result outgrows the row or byte limit or holds a value that
+ * cannot be recorded faithfully; the rows read so far are then released.
+ *
+ * <p>Not thread-safe: used by the one thread that reads the result set, like JDBC itself.
+ */
+public final class ResultRecorder {
+  private final ResultSet rs;
+  private final Profile profile;
+  private final ColumnInfo[] columns;
+  private final int maxRows;
+  private final long maxBytes;
+  private List<Object[]> values = new ArrayList<>();
+  private List<String[]> texts = new ArrayList<>();
+  private long bytes;
+  private boolean abandoned;
+
+  private ResultRecorder(ResultSet rs, ColumnInfo[] columns, int maxRows, long maxBytes) {
+    this.rs = rs;
+    this.profile = Profile.of(rs);
+    this.columns = columns;
+    this.maxRows = maxRows;
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Starts recording {@code rs}, reading its metadata now.
+   *
+   * @param maxRows the most rows a recording may hold
+   * @param maxBytes the largest {@link Recording#estimatedBytes()} a recording may reach
+   * @throws SQLException when the real driver's {@code getMetaData} throws
+   */
+  public static ResultRecorder start(ResultSet rs, int maxRows, long maxBytes)
+      throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    int n = md.getColumnCount();
+    ColumnInfo[] columns = new ColumnInfo[n];
+    for (int i = 0; i < n; i++) {
+      columns[i] = ColumnInfo.read(md, i + 1);
+    }
+    return new ResultRecorder(rs, columns, maxRows, maxBytes);
+  }
+
+  /**
+   * Records the row the result set is positioned on.
+   *
+   * @return false when the recorder is (now) abandoned
+   * @throws SQLException when a getter of the real driver throws; the recorder is then abandoned
+   */
+  public boolean recordCurrentRow() throws SQLException {
+    if (abandoned) {
+      return false;
+    }
+    if (values.size() >= maxRows) {
+      return abandon();
+    }
+    Object[] row = new Object[columns.length];
+    String[] rowTexts = null;
+    long rowBytes = 32 + 4L * columns.length;
+    try {
+      for (int i = 0; i < columns.length; i++) {
+        Object value = capture(i + 1);
+        if (value == UNSUPPORTED) {
+          return abandon();
+        }
+        String text = rs.getString(i + 1);
+        row[i] = value;
+        rowBytes += CellValues.estimate(value);
+        if (!java.util.Objects.equals(text, CellValues.defaultText(value))) {
+          if (rowTexts == null) {
+            rowTexts = new String[columns.length];
+            rowBytes += 16 + 4L * columns.length;
+          }
+          if (text == null) {
+            return abandon(); // a non-null value the driver renders as null text: not modelled
+          }
+          rowTexts[i] = text;
+          rowBytes += CellValues.estimate(text);
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      abandon();
+      throw e;
+    }
+    bytes += rowBytes;
+    if (bytes > maxBytes) {
+      return abandon();
+    }
+    values.add(row);
+    texts.add(rowTexts);
+    return true;
+  }
+
+  /** True once recording has stopped for good; nothing more is recorded. */
+  public boolean abandoned() {
+    return abandoned;
+  }
+
+  /**
+   * Gives up: releases the rows recorded so far. Used by the wrapper when the application does
+   * something that keeps the recording from being the complete result in order.
+   */
+  void abandonRecording() {
+    abandon();
+  }
+
+  /**
+   * The recording of every row recorded so far, with the result set's current warnings.
+   *
+   * @throws IllegalStateException when the recorder was abandoned
+   */
+  public Recording finish() {
+    if (abandoned) {
+      throw new IllegalStateException("the recording was abandoned");
+    }
+    List<WarningInfo> warnings;
+    try {
+      warnings = WarningInfo.capture(rs.getWarnings());
+    } catch (SQLException e) {
+      warnings = List.of();
+    }
+    return new Recording(profile, columns, values.toArray(new Object[0][]),
+        texts.toArray(new String[0][]), warnings);
+  }
+
+  private boolean abandon() {
+    abandoned = true;
+    values = List.of();
+    texts = List.of();
+    return false;
+  }
+
+  private static final Object UNSUPPORTED = new Object();
+
+  private Object capture(int index) throws SQLException {
+    Object v = rs.getObject(index);
+    if (CellValues.isScalar(v)) {
+      return CellValues.copy(v);
+    }
+    if (v instanceof Array a) {
+      RecordedArray recorded =
+          RecordedArray.capture(a.getBaseType(), a.getBaseTypeName(), a.getArray(), true);
+      return recorded == null ? UNSUPPORTED : recorded;
+    }
+    if (v instanceof Object[]) {
+      // Some drivers return a Java array from getObject; getArray gives the base type.
+      Array a = rs.getArray(index);
+      RecordedArray recorded = RecordedArray.capture(a.getBaseType(), a.getBaseTypeName(), v, false);
+      return recorded == null ? UNSUPPORTED : recorded;
+    }
+    return UNSUPPORTED;
+  }
+}
