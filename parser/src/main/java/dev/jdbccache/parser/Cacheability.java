@@ -1,0 +1,133 @@
+package dev.jdbccache.parser;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides, from the facts of the statements of a text and its hint, whether its result may be
+ * cached and why not, and assembles the {@link SqlAnalysis}. Immutable and thread-safe.
+ *
+ * <p>Order of reasons: {@code cache:off} hint; several statements; unparseable; not a query;
+ * a read that writes; locking clause; system catalog; temporary table; volatile function;
+ * unknown function; time function. A TTL hint lifts only the last one.
+ */
+final class Cacheability {
+
+    private final TableNames names;
+
+    Cacheability(TableNames names) {
+        this.names = names;
+    }
+
+    SqlAnalysis decide(List<StatementFacts> statements, SqlText text) {
+        CacheHint hint = text.hint();
+        if (statements.isEmpty()) {
+            return new SqlAnalysis(StatementKind.OTHER, Set.of(), Set.of(), false,
+                    hint.off() ? NotCacheableReason.HINT_OFF : NotCacheableReason.NOT_A_QUERY,
+                    "empty statement", hint, text.normalized(), null, null);
+        }
+        if (statements.size() > 1) {
+            return several(statements, text);
+        }
+        StatementFacts f = statements.get(0);
+        Reason r = reason(f);
+        boolean writesUnknown = f.writesUnknown
+                // In PostgreSQL SELECT f() is how procedures are called: an unknown function may write.
+                || f.kind == StatementKind.QUERY && f.unknownFunction != null;
+        if (hint.off()) {
+            r = new Reason(NotCacheableReason.HINT_OFF, r == null ? null : r.detail);
+        } else if (r != null && r.reason == NotCacheableReason.TIME_FUNCTION && hint.ttl() != null) {
+            r = null;
+        }
+        return new SqlAnalysis(f.kind, f.reads, f.writes, writesUnknown,
+                r == null ? null : r.reason, r == null ? null : r.detail, hint, text.normalized(),
+                f.kind == StatementKind.TRANSACTION_CONTROL ? f.transactionControl : null,
+                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null);
+    }
+
+    private record Reason(NotCacheableReason reason, String detail) {
+    }
+
+    private Reason reason(StatementFacts f) {
+        if (f.unparseable != null) {
+            return new Reason(NotCacheableReason.UNPARSEABLE, f.unparseable);
+        }
+        if (f.readThatWrites != null) {
+            return new Reason(NotCacheableReason.WRITES, f.readThatWrites);
+        }
+        if (f.kind != StatementKind.QUERY) {
+            return new Reason(NotCacheableReason.NOT_A_QUERY, f.kind.name());
+        }
+        if (f.writesUnknown || !f.writes.isEmpty()) {
+            return new Reason(NotCacheableReason.WRITES, "may write");
+        }
+        if (f.lockingClause != null) {
+            return new Reason(NotCacheableReason.LOCKING_CLAUSE, f.lockingClause);
+        }
+        for (TableName t : f.reads) {
+            if (names.isSystemCatalog(t)) {
+                return new Reason(NotCacheableReason.SYSTEM_CATALOG, t.qualified());
+            }
+        }
+        for (TableName t : f.reads) {
+            if (names.isTemporary(t)) {
+                return new Reason(NotCacheableReason.TEMPORARY_TABLE, t.qualified());
+            }
+        }
+        if (f.volatileFunction != null) {
+            return new Reason(NotCacheableReason.VOLATILE_FUNCTION, f.volatileFunction);
+        }
+        if (f.unknownFunction != null) {
+            return new Reason(NotCacheableReason.UNKNOWN_FUNCTION, f.unknownFunction);
+        }
+        if (f.timeFunction != null) {
+            return new Reason(NotCacheableReason.TIME_FUNCTION, f.timeFunction);
+        }
+        return null;
+    }
+
+    /**
+     * Several statements in one string are never cached. The kind is the one that matters most
+     * to the driver: a session change, else transaction control, else the first write, else the
+     * first statement's. {@code transactionControl} and {@code sessionSetting} are reported
+     * whenever any statement has them, whatever the kind.
+     */
+    private SqlAnalysis several(List<StatementFacts> statements, SqlText text) {
+        Set<TableName> reads = new LinkedHashSet<>();
+        Set<TableName> writes = new LinkedHashSet<>();
+        boolean writesUnknown = false;
+        StatementKind firstWrite = null;
+        TransactionControl control = null;
+        Set<String> settings = new LinkedHashSet<>();
+        for (StatementFacts f : statements) {
+            reads.addAll(f.reads);
+            writes.addAll(f.writes);
+            writesUnknown |= f.writesUnknown || f.kind == StatementKind.QUERY && f.unknownFunction != null;
+            if (firstWrite == null && (f.kind.isWrite() || f.writes())) {
+                firstWrite = f.kind;
+            }
+            if (f.kind == StatementKind.TRANSACTION_CONTROL) {
+                control = f.transactionControl;
+            }
+            if (f.kind == StatementKind.SESSION_SET && f.sessionSetting != null) {
+                settings.add(f.sessionSetting);
+            }
+        }
+        StatementKind kind;
+        if (!settings.isEmpty()) {
+            kind = StatementKind.SESSION_SET;
+        } else if (control != null) {
+            kind = StatementKind.TRANSACTION_CONTROL;
+        } else if (firstWrite != null) {
+            kind = firstWrite;
+        } else {
+            kind = statements.get(0).kind;
+        }
+        String setting = settings.isEmpty() ? null : settings.size() == 1 ? settings.iterator().next() : "*";
+        NotCacheableReason reason = text.hint().off() ? NotCacheableReason.HINT_OFF
+                : NotCacheableReason.MULTIPLE_STATEMENTS;
+        return new SqlAnalysis(kind, reads, writes, writesUnknown, reason, statements.size() + " statements",
+                text.hint(), text.normalized(), control, setting);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jdbccache.parser;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What the analysis of one statement found, before cacheability is decided. Mutable, confined to
+ * the thread analysing the statement.
+ */
+final class StatementFacts {
+
+    StatementKind kind = StatementKind.OTHER;
+    final Set<TableName> reads = new LinkedHashSet<>();
+    final Set<TableName> writes = new LinkedHashSet<>();
+    boolean writesUnknown;
+    /** Set when the statement could not be analysed from a parse tree (reason UNPARSEABLE). */
+    String unparseable;
+    /** {@code FOR UPDATE} and friends, as written. */
+    String lockingClause;
+    /** A read that writes: {@code SELECT INTO}, a data-modifying CTE. */
+    String readThatWrites;
+    String volatileFunction;
+    String unknownFunction;
+    String timeFunction;
+    String systemCatalog;
+    String temporaryTable;
+    TransactionControl transactionControl;
+    String sessionSetting;
+
+    static StatementFacts of(StatementKind kind) {
+        StatementFacts facts = new StatementFacts();
+        facts.kind = kind;
+        return facts;
+    }
+
+    void volatileFunction(String name) {
+        if (volatileFunction == null) {
+            volatileFunction = name;
+        }
+    }
+
+    void unknownFunction(String name) {
+        if (unknownFunction == null) {
+            unknownFunction = name;
+        }
+    }
+
+    void timeFunction(String name) {
+        if (timeFunction == null) {
+            timeFunction = name;
+        }
+    }
+
+    void readThatWrites(String what) {
+        if (readThatWrites == null) {
+            readThatWrites = what;
+        }
+    }
+
+    boolean writes() {
+        return writesUnknown || !writes.isEmpty();
+    }
+}
