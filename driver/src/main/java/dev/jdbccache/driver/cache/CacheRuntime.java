@@ -1,0 +1,235 @@
+package dev.jdbccache.driver.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.driver.result.Recording;
+import dev.jdbccache.invalidation.LocalTableVersions;
+import dev.jdbccache.invalidation.TableVersions;
+import dev.jdbccache.invalidation.VersionSnapshot;
+import dev.jdbccache.parser.NotCacheableReason;
+import dev.jdbccache.parser.SqlAnalysis;
+import dev.jdbccache.parser.SqlAnalyzer;
+import dev.jdbccache.parser.SqlDialect;
+import dev.jdbccache.parser.TableName;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured cache ({@code cache.name}): its analyzers, table versions, store and stats,
+ * shared by every connection configured with that name. Thread-safe. Owned by the driver (or a
+ * data source) and closable, so caches stay isolated from each other.
+ */
+public final class CacheRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheRuntime.class);
+
+    private final CacheConfig config;
+    private final TableVersions versions;
+    private final LocalStore store;
+    private final CacheStats stats = new CacheStats();
+    private final Map<SqlDialect, SqlAnalyzer> analyzers = new ConcurrentHashMap<>();
+    // weak keys compare by identity: an analysis instance is per text and per dialect
+    private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    public CacheRuntime(CacheConfig config) {
+        this(config, Ticker.systemTicker());
+    }
+
+    /** A runtime whose TTLs and leases follow {@code ticker} (a fake one in tests). */
+    public CacheRuntime(CacheConfig config, Ticker ticker) {
+        this.config = config;
+        this.versions = new LocalTableVersions(config.writeLease(), ticker::read);
+        this.store = new LocalStore(config.localMaxBytes(), ticker);
+        LOG.info("[{}] cache started: store={}, ttl={}, table rules={}", config.name(), config.store(), config.ttl(),
+                config.tableRules().isEmpty() ? "none" : "yes");
+    }
+
+    public CacheConfig config() {
+        return config;
+    }
+
+    public CacheStats stats() {
+        return stats;
+    }
+
+    public TableVersions versions() {
+        return versions;
+    }
+
+    /** The analyzer for a dialect, created once. */
+    public SqlAnalyzer analyzer(SqlDialect dialect) {
+        return analyzers.computeIfAbsent(dialect,
+                d -> SqlAnalyzer.builder(d).deterministicFunctions(config.deterministicFunctions()).build());
+    }
+
+    /** How the cache treats a read, decided once per analysed text. */
+    public ReadPlan readPlan(SqlAnalysis analysis, SqlDialect dialect) {
+        ReadPlan plan = readPlans.getIfPresent(analysis);
+        if (plan == null) {
+            plan = readPlans.get(analysis, a -> computeReadPlan(a, dialect));
+        }
+        return plan;
+    }
+
+    /** The invalidation keys a write changes, decided once per analysed text. */
+    public WritePlan writePlan(SqlAnalysis analysis, SqlDialect dialect) {
+        if (!analysis.writes()) {
+            return WritePlan.NONE;
+        }
+        WritePlan plan = writePlans.getIfPresent(analysis);
+        if (plan == null) {
+            plan = writePlans.get(analysis, a -> computeWritePlan(a, dialect));
+        }
+        return plan;
+    }
+
+    /** Reader step 1: captures the versions guarding {@code plan}. */
+    public VersionSnapshot capture(ReadPlan plan) {
+        return versions.capture(plan.tables());
+    }
+
+    /**
+     * The key of a read. {@code session} stands for everything in the connection's state that
+     * resolves names or changes values (catalog, schema, settings changed by {@code SET}).
+     */
+    public QueryKey key(String database, ReadPlan plan, Object[] parameters, String session, long maxRows, int resultSetType) {
+        return new QueryKey(database, plan.sql(), parameters, session, maxRows, resultSetType);
+    }
+
+    /** Reader step 3: the recording stored under {@code key} with exactly the captured versions, or {@code null}. */
+    public Recording lookup(QueryKey key, VersionSnapshot captured) {
+        CacheEntry entry = store.get(key);
+        if (entry != null) {
+            if (entry.versions().sameVersions(captured)) {
+                stats.hit();
+                return entry.recording();
+            }
+            store.remove(key, entry); // invalidated: free its bytes now rather than at expiry
+        }
+        stats.miss();
+        return null;
+    }
+
+    /**
+     * Reader step 4: stores a complete recording, only if the captured versions are still current
+     * and no lease is live (a late fill is dropped, never stored under old versions).
+     */
+    public void fill(QueryKey key, ReadPlan plan, VersionSnapshot captured, Recording recording) {
+        if (recording.rowCount() == 0 && !config.cacheEmptyResults()) {
+            return;
+        }
+        if (!versions.isCurrent(captured)) {
+            stats.fillDropped();
+            return;
+        }
+        long weight = recording.estimatedBytes() + key.estimatedBytes();
+        store.put(key, new CacheEntry(recording, captured, jittered(plan.ttlNanos()), (int) Math.min(weight, Integer.MAX_VALUE)));
+        stats.stored();
+    }
+
+    /** Counts a read that bypassed the cache. */
+    public void bypassed(BypassReason reason) {
+        stats.bypass(reason);
+    }
+
+    /** Counts a write executed through the driver. */
+    public void wrote() {
+        stats.write();
+    }
+
+    /** Invalidates tables changed outside the driver (names as written in SQL, folded per dialect). */
+    public void invalidate(Collection<String> tables) {
+        versions.invalidate(tables);
+    }
+
+    /** Invalidates every entry of this cache. */
+    public void invalidateAll() {
+        versions.invalidateAll();
+        store.clear();
+    }
+
+    /** Entries held by the local tier now. */
+    public long localEntries() {
+        return store.entryCount();
+    }
+
+    /** Estimated bytes held by the local tier now. */
+    public long localBytes() {
+        return store.weightedSize();
+    }
+
+    @Override
+    public void close() {
+        store.clear();
+    }
+
+    private long jittered(long ttlNanos) {
+        double jitter = config.ttlJitter();
+        if (jitter <= 0) {
+            return ttlNanos;
+        }
+        return ttlNanos - (long) (ttlNanos * jitter * ThreadLocalRandom.current().nextDouble());
+    }
+
+    private ReadPlan computeReadPlan(SqlAnalysis analysis, SqlDialect dialect) {
+        String sql = analysis.normalizedSql();
+        if (!analysis.cacheable()) {
+            BypassReason reason = analysis.reason() == NotCacheableReason.HINT_OFF ? BypassReason.HINT_OFF : BypassReason.NOT_CACHEABLE;
+            return new ReadPlan(new String[0], 0, reason, sql);
+        }
+        if ((config.include() != null && !config.include().matcher(sql).find())
+                || (config.exclude() != null && config.exclude().matcher(sql).find())) {
+            return new ReadPlan(new String[0], 0, BypassReason.EXCLUDED, sql);
+        }
+        Duration ttl = analysis.hint().ttl();
+        if (ttl == null) {
+            ttl = smallestTtl(analysis, dialect);
+        }
+        if (ttl.isZero() || ttl.isNegative()) {
+            return new ReadPlan(new String[0], 0, BypassReason.TTL_ZERO, sql);
+        }
+        Set<String> tables = new TreeSet<>();
+        analysis.tablesRead().forEach(t -> tables.add(t.name()));
+        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql);
+    }
+
+    /** The smallest TTL among the tables read: a table rule where one names it, else {@code cache.ttl}. */
+    private Duration smallestTtl(SqlAnalysis analysis, SqlDialect dialect) {
+        Duration smallest = null;
+        for (TableName table : analysis.tablesRead()) {
+            Duration rule = config.tableRules().ttlFor(table, dialect);
+            Duration ttl = rule != null ? rule : config.ttl();
+            if (smallest == null || ttl.compareTo(smallest) < 0) {
+                smallest = ttl;
+            }
+        }
+        return smallest != null ? smallest : config.ttl();
+    }
+
+    private WritePlan computeWritePlan(SqlAnalysis analysis, SqlDialect dialect) {
+        Set<String> tables = new LinkedHashSet<>();
+        Deque<TableName> pending = new ArrayDeque<>(analysis.tablesWritten());
+        while (!pending.isEmpty()) {
+            TableName table = pending.pop();
+            if (tables.add(table.name())) {
+                for (String also : config.tableRules().alsoInvalidated(table, dialect)) {
+                    pending.push(TableName.of(also));
+                }
+            }
+        }
+        return new WritePlan(Set.copyOf(tables), analysis.writesUnknown());
+    }
+}

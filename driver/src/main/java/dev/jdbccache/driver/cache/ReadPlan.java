@@ -1,0 +1,39 @@
+package dev.jdbccache.driver.cache;
+
+/**
+ * What the cache does with one analysed read, decided once per statement text: the tables whose
+ * versions guard it (invalidation keys, sorted) and its TTL, or why it bypasses the cache.
+ * Immutable.
+ */
+public final class ReadPlan {
+    private final String[] tables;
+    private final long ttlNanos;
+    private final BypassReason bypass;
+    private final String sqlFingerprint;
+
+    ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint) {
+        this.tables = tables;
+        this.ttlNanos = ttlNanos;
+        this.bypass = bypass;
+        this.sqlFingerprint = sqlFingerprint;
+    }
+
+    /** {@code null} when the read may use the cache. */
+    public BypassReason bypass() {
+        return bypass;
+    }
+
+    /** The tables the result depends on (invalidation keys). Shared: do not modify. */
+    public String[] tables() {
+        return tables;
+    }
+
+    long ttlNanos() {
+        return ttlNanos;
+    }
+
+    /** The normalized SQL, used as the key's text. */
+    public String sql() {
+        return sqlFingerprint;
+    }
+}

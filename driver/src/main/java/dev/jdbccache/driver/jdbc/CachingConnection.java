@@ -1,0 +1,351 @@
+package dev.jdbccache.driver.jdbc;
+
+import dev.jdbccache.driver.cache.BoundParameters;
+import dev.jdbccache.driver.cache.BypassReason;
+import dev.jdbccache.driver.cache.CacheRuntime;
+import dev.jdbccache.driver.cache.QueryKey;
+import dev.jdbccache.driver.cache.ReadPlan;
+import dev.jdbccache.driver.cache.WritePlan;
+import dev.jdbccache.driver.result.CachedResultSet;
+import dev.jdbccache.driver.result.Recording;
+import dev.jdbccache.driver.result.RecordingResultSet;
+import dev.jdbccache.invalidation.VersionSnapshot;
+import dev.jdbccache.invalidation.WriteLease;
+import dev.jdbccache.parser.SqlAnalysis;
+import dev.jdbccache.parser.SqlAnalyzer;
+import dev.jdbccache.parser.SqlDialect;
+import dev.jdbccache.parser.StatementKind;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executor;
+
+/**
+ * A connection that answers cacheable reads from its cache and invalidates, through the table
+ * version protocol, what its writes change. It keeps the session state that decides whether and
+ * under which key a read may be cached: the transaction (its write set, isolation, whether it was
+ * opened by SQL) and the catalog, schema and settings. Like JDBC connections, it is meant to be
+ * used by one thread at a time.
+ */
+public final class CachingConnection extends DelegatingConnection {
+
+    private static final Object[] NO_PARAMETERS = new Object[0];
+
+    private final CacheRuntime runtime;
+    private final SqlDialect dialect;
+    private final SqlAnalyzer analyzer;
+    private final String database;
+    private final TransactionWrites writes;
+    private final SessionState session = new SessionState();
+    private boolean autoCommit;
+    /** A transaction begun with SQL ({@code BEGIN}) while in autocommit mode. */
+    private boolean sqlTransaction;
+    /** Isolation of the transactions of this connection; -1 until read from the real connection. */
+    private int isolation = -1;
+    /** {@code SET TRANSACTION ...} ran in the current transaction: its isolation is not known. */
+    private boolean transactionIsolationUnknown;
+
+    /**
+     * @param database the database identity for keys: the real URL without credentials, and the user
+     */
+    public CachingConnection(Connection delegate, CacheRuntime runtime, SqlDialect dialect, String database) throws SQLException {
+        super(delegate);
+        this.runtime = runtime;
+        this.dialect = dialect;
+        this.analyzer = runtime.analyzer(dialect);
+        this.database = database;
+        this.writes = new TransactionWrites(runtime.versions());
+        this.autoCommit = delegate.getAutoCommit();
+    }
+
+    /** The cache this connection uses. */
+    public CacheRuntime runtime() {
+        return runtime;
+    }
+
+    SqlAnalysis analyze(String sql) {
+        return analyzer.analyze(sql);
+    }
+
+    /** True for statements that go through the read path (and may be cached). */
+    static boolean isRead(SqlAnalysis analysis) {
+        return analysis.kind() == StatementKind.QUERY && !analysis.writes();
+    }
+
+    // ---- statement factories -------------------------------------------------------------
+
+    @Override
+    protected Statement wrapStatement(Statement statement) {
+        return new CachingStatement(statement, this);
+    }
+
+    @Override
+    protected PreparedStatement wrapPreparedStatement(PreparedStatement statement, String sql) {
+        return new CachingPreparedStatement(statement, this, analyze(sql));
+    }
+
+    @Override
+    protected CallableStatement wrapCallableStatement(CallableStatement statement, String sql) {
+        return new CachingCallableStatement(statement, this, analyze(sql));
+    }
+
+    // ---- the read path -------------------------------------------------------------------
+
+    /**
+     * Runs a read: from the cache on a hit; on a miss through the real driver with a result set
+     * that records what the application reads; straight through when the read may not use the
+     * cache. Returns the result set to hand to the application, or {@code null} when the real
+     * execution produced none.
+     */
+    ResultSet read(SqlAnalysis analysis, BoundParameters parameters, DelegatingStatement<?> owner,
+            SqlCall<ResultSet> execute) throws SQLException {
+        ReadPlan plan = runtime.readPlan(analysis, dialect);
+        BypassReason reason = plan.bypass();
+        if (reason == null) {
+            reason = sessionBypass(plan, parameters, owner.delegate());
+        }
+        if (reason != null) {
+            runtime.bypassed(reason);
+            return owner.wrap(execute.run());
+        }
+        VersionSnapshot captured = runtime.capture(plan);
+        if (captured.leased()) {
+            runtime.bypassed(BypassReason.LEASE_IN_FLIGHT);
+            return owner.wrap(execute.run());
+        }
+        Statement real = owner.delegate();
+        int type = real.getResultSetType();
+        Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
+        QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
+        Recording recording = runtime.lookup(key, captured);
+        if (recording != null) {
+            return owner.serve(new CachedResultSet(recording, owner, type));
+        }
+        ResultSet result = execute.run();
+        if (result == null) {
+            return null;
+        }
+        return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
+                runtime.config().maxEntryBytes(), completed -> runtime.fill(key, plan, captured, completed)));
+    }
+
+    /** Why this connection's state keeps a read from the cache, or {@code null}. */
+    private BypassReason sessionBypass(ReadPlan plan, BoundParameters parameters, Statement real) throws SQLException {
+        if (session.unknown()) {
+            return BypassReason.SESSION_STATE;
+        }
+        if (parameters != null && !parameters.keyable()) {
+            return BypassReason.PARAMETERS;
+        }
+        if (inTransaction()) {
+            if (writes.touches(plan.tables())) {
+                return BypassReason.WRITE_TRANSACTION;
+            }
+            if (!runtime.config().snapshotIsolationAllowed() && snapshotIsolation()) {
+                return BypassReason.SNAPSHOT_ISOLATION;
+            }
+        }
+        if (real.getResultSetType() == ResultSet.TYPE_SCROLL_SENSITIVE
+                || real.getResultSetConcurrency() != ResultSet.CONCUR_READ_ONLY) {
+            return BypassReason.RESULT_SET_TYPE;
+        }
+        if (session.needsLoad()) {
+            session.load(delegate.getCatalog(), delegate.getSchema());
+        }
+        return null;
+    }
+
+    private boolean snapshotIsolation() throws SQLException {
+        if (transactionIsolationUnknown) {
+            return true;
+        }
+        if (isolation < 0) {
+            isolation = delegate.getTransactionIsolation();
+        }
+        return isolation >= TRANSACTION_REPEATABLE_READ;
+    }
+
+    private boolean inTransaction() {
+        return !autoCommit || sqlTransaction;
+    }
+
+    // ---- the write path ------------------------------------------------------------------
+
+    /**
+     * Runs anything that is not a read: writes take their leases first and (outside a
+     * transaction) end them right after; transaction and session statements update the state
+     * the read path relies on.
+     */
+    <T> T execute(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
+        return switch (analysis.kind()) {
+            case TRANSACTION_CONTROL -> transactionControl(analysis, call);
+            case SESSION_SET -> {
+                T result = call.run();
+                session.settingChanged(analysis.sessionSetting(), analysis.normalizedSql(), inTransaction());
+                yield result;
+            }
+            default -> write(runtime.writePlan(analysis, dialect), call);
+        };
+    }
+
+    /** Runs a batch whose statements write the union of {@code plan}'s tables. */
+    <T> T write(WritePlan plan, SqlCall<T> call) throws SQLException {
+        if (!plan.writes()) {
+            return call.run();
+        }
+        runtime.wrote();
+        if (inTransaction()) {
+            writes.add(plan);
+            return call.run();
+        }
+        WriteLease lease = runtime.versions().beginWrite(plan.tables(), plan.unknownTables());
+        try {
+            return call.run();
+        } finally {
+            // after the autocommit statement, whatever its outcome: an extra increment is harmless
+            runtime.versions().endWrite(lease);
+        }
+    }
+
+    WritePlan writePlan(SqlAnalysis analysis) {
+        return runtime.writePlan(analysis, dialect);
+    }
+
+    private <T> T transactionControl(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
+        switch (analysis.transactionControl()) {
+            case BEGIN -> {
+                T result = call.run();
+                if (autoCommit) {
+                    sqlTransaction = true;
+                }
+                return result;
+            }
+            case COMMIT -> {
+                writes.renew();
+                try {
+                    return call.run();
+                } finally {
+                    transactionEnded();
+                }
+            }
+            case ROLLBACK -> {
+                try {
+                    return call.run();
+                } finally {
+                    transactionEnded();
+                }
+            }
+            case SET_TRANSACTION -> {
+                T result = call.run();
+                if (inTransaction()) {
+                    transactionIsolationUnknown = true;
+                } else {
+                    // SET SESSION CHARACTERISTICS and the like: read the isolation again
+                    isolation = -1;
+                }
+                return result;
+            }
+            case SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT -> {
+                // the write set stays: a rolled-back write's tables stay leased until the end
+                return call.run();
+            }
+            default -> {
+                // PREPARE TRANSACTION / COMMIT PREPARED: the commit may happen elsewhere, later
+                try {
+                    return call.run();
+                } finally {
+                    transactionEnded();
+                    runtime.invalidateAll();
+                }
+            }
+        }
+    }
+
+    private void transactionEnded() {
+        writes.end();
+        sqlTransaction = false;
+        transactionIsolationUnknown = false;
+    }
+
+    // ---- transaction and session methods -------------------------------------------------
+
+    @Override
+    public void setAutoCommit(boolean enable) throws SQLException {
+        if (enable && !autoCommit) {
+            writes.renew(); // switching autocommit on commits the open transaction
+            try {
+                delegate.setAutoCommit(true);
+            } finally {
+                transactionEnded();
+            }
+        } else {
+            delegate.setAutoCommit(enable);
+        }
+        autoCommit = enable;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        writes.renew();
+        try {
+            delegate.commit();
+        } finally {
+            // also when the outcome is unknown (the connection broke during COMMIT): treat as committed
+            transactionEnded();
+        }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        try {
+            delegate.rollback();
+        } finally {
+            transactionEnded();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            delegate.close();
+        } finally {
+            transactionEnded(); // an open transaction is rolled back by the close
+        }
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        try {
+            delegate.abort(executor);
+        } finally {
+            transactionEnded();
+        }
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        delegate.setTransactionIsolation(level);
+        isolation = level;
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        try {
+            delegate.setSchema(schema);
+        } finally {
+            session.reload();
+        }
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        try {
+            delegate.setCatalog(catalog);
+        } finally {
+            session.reload();
+        }
+    }
+}
