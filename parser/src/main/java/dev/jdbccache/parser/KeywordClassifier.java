@@ -301,7 +301,10 @@ final class KeywordClassifier {
             boolean nameFollows = t.isWord("table") || t.isWord("view") || t.isWord("on") && !first.equals("create")
                     || t.isWord("on") && containsAnyWord(piece, Set.of("index"));
             if (nameFollows) {
-                addName(piece, i + 1, facts);
+                if (!piece.wordAt(i + 1, "all")) {
+                    // ON ALL TABLES IN SCHEMA s names no table.
+                    addName(piece, i + 1, facts);
+                }
                 break;
             }
         }
