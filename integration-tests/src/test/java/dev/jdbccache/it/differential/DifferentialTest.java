@@ -1,0 +1,85 @@
+package dev.jdbccache.it.differential;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The differential suite: every scenario runs through the plain driver and through
+ * {@code jdbc:cache:} and must leave identical transcripts, once with the cache off and once with
+ * the cache on and every read repeated (the repetition is served by the cache).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DifferentialTest {
+
+    /** One cache instance per test class and mode, so no other test shares its entries. */
+    private static final String CACHE_NAME = "differential-"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    private static final Set<String> RAN = ConcurrentHashMap.newKeySet();
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @MethodSource("h2Cases")
+    @Order(1)
+    void h2_cacheDriverTranscriptEqualsPlainDriverTranscript(Mode mode, Scenario scenario)
+            throws Exception {
+        RAN.add(ScenarioRunner.runName(Database.H2, mode));
+        runner(mode).assertSameTranscripts(Database.H2, scenario);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}: {1}")
+    @MethodSource("postgresqlCases")
+    @Order(2)
+    void postgresql_cacheDriverTranscriptEqualsPlainDriverTranscript(Mode mode, Scenario scenario)
+            throws Exception {
+        RAN.add(ScenarioRunner.runName(Database.POSTGRESQL, mode));
+        runner(mode).assertSameTranscripts(Database.POSTGRESQL, scenario);
+    }
+
+    /**
+     * Equal transcripts in the repeated-reads mode only prove something about cached answers if
+     * the cache answered; a configuration that silently caches nothing must fail the suite. Runs
+     * after the scenarios (a test, not {@code @AfterAll}, so that its failure is reported).
+     */
+    @Test
+    @Order(3)
+    void cacheOnMode_servedRepeatedReadsFromTheCache() {
+        if (Endpoint.cacheSideMappedToPlain()) {
+            return;
+        }
+        for (Database database : Database.values()) {
+            String run = ScenarioRunner.runName(database, Mode.CACHE_ON_READS_REPEATED);
+            if (RAN.contains(run)) {
+                assertTrue(CacheEvidence.hits(run) > 0, run + ": the cache served no hits");
+            }
+        }
+    }
+
+    static Stream<Arguments> h2Cases() {
+        return cases(Database.H2);
+    }
+
+    static Stream<Arguments> postgresqlCases() {
+        return cases(Database.POSTGRESQL);
+    }
+
+    private static Stream<Arguments> cases(Database database) {
+        return Arrays.stream(Mode.values()).filter(Mode::selected).flatMap(mode -> Scenarios.forDatabase(database)
+                .stream().map(s -> Arguments.of(mode, s)));
+    }
+
+    private static ScenarioRunner runner(Mode mode) {
+        return new ScenarioRunner(mode, CACHE_NAME + "-" + mode.name().toLowerCase());
+    }
+}
