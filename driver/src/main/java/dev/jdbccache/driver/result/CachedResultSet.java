@@ -532,10 +532,11 @@ public final class CachedResultSet implements ResultSet {
     fetchSize = rows;
   }
 
+  /** H2 ignores the hint for a result it holds whole, and reports 0, as here. */
   @Override
   public int getFetchSize() throws SQLException {
     checkOpen();
-    return fetchSize;
+    return recording.profile() == Profile.H2 ? 0 : fetchSize;
   }
 
   @Override
@@ -550,11 +551,18 @@ public final class CachedResultSet implements ResultSet {
     return CONCUR_READ_ONLY;
   }
 
-  /** {@code HOLD_CURSORS_OVER_COMMIT}: a recording stays readable whatever the transaction does. */
+  /**
+   * What the real driver answers: pgjdbc does not implement it; others report the statement's
+   * holdability.
+   */
   @Override
   public int getHoldability() throws SQLException {
     checkOpen();
-    return HOLD_CURSORS_OVER_COMMIT;
+    if (recording.profile() == Profile.POSTGRESQL) {
+      throw new java.sql.SQLFeatureNotSupportedException(
+          "Method org.postgresql.jdbc.PgResultSet.getHoldability() is not yet implemented.", "0A000");
+    }
+    return owner != null ? owner.getResultSetHoldability() : HOLD_CURSORS_OVER_COMMIT;
   }
 
   @Override
@@ -575,10 +583,17 @@ public final class CachedResultSet implements ResultSet {
     return false;
   }
 
+  /** Closes the cursor, and the statement too when it was told to close on completion. */
   @Override
-  public void close() {
+  public void close() throws SQLException {
+    if (closed) {
+      return;
+    }
     closed = true;
     warnings = null;
+    if (owner != null && !owner.isClosed() && owner.isCloseOnCompletion()) {
+      owner.close();
+    }
   }
 
   @Override

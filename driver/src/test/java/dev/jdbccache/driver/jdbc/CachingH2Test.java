@@ -231,6 +231,29 @@ class CachingH2Test {
     }
 
     @Test
+    void ttlHintCachesATimeFunctionQueryForThatLong() throws SQLException {
+        String sql = "select /* cache:ttl=5s */ count(*) from product where price < 100 and current_timestamp is not null";
+        try (Statement s = connection.createStatement()) {
+            for (int i = 0; i < 2; i++) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    assertEquals(3, rs.getInt(1));
+                }
+            }
+            nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from product where current_timestamp is not null")) {
+                rs.next();
+            }
+        }
+        assertEquals(1, stats().hits(), "hit within the hinted 5 s");
+        assertEquals(2, stats().misses(), "expired after 5 s");
+        assertEquals(1, stats().bypasses(BypassReason.NOT_CACHEABLE), "without the hint, time functions are not cached");
+    }
+
+    @Test
     void entryExpiresAfterItsTtl() throws SQLException {
         connection.close();
         Properties p = new Properties();
