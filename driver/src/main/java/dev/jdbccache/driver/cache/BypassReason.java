@@ -21,5 +21,7 @@ public enum BypassReason {
     /** A bound parameter cannot be key material (stream, LOB, unknown object). */
     PARAMETERS,
     /** The result set type or concurrency cannot be served from a recording (sensitive, updatable). */
-    RESULT_SET_TYPE
+    RESULT_SET_TYPE,
+    /** The database catalog (views, foreign keys, triggers) could not be read, so dependencies are unknown. */
+    CATALOG_UNAVAILABLE
 }

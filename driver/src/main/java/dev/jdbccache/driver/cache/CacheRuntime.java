@@ -1,26 +1,15 @@
 package dev.jdbccache.driver.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.result.Recording;
 import dev.jdbccache.invalidation.LocalTableVersions;
 import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.invalidation.VersionSnapshot;
-import dev.jdbccache.parser.NotCacheableReason;
-import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
 import dev.jdbccache.parser.SqlDialect;
-import dev.jdbccache.parser.TableName;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -40,9 +29,7 @@ public final class CacheRuntime implements AutoCloseable {
     private final LocalStore store;
     private final CacheStats stats = new CacheStats();
     private final Map<SqlDialect, SqlAnalyzer> analyzers = new ConcurrentHashMap<>();
-    // weak keys compare by identity: an analysis instance is per text and per dialect
-    private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
-    private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final Map<String, DatabaseScope> databases = new ConcurrentHashMap<>();
 
     public CacheRuntime(CacheConfig config) {
         this(config, Ticker.systemTicker());
@@ -50,8 +37,16 @@ public final class CacheRuntime implements AutoCloseable {
 
     /** A runtime whose TTLs and leases follow {@code ticker} (a fake one in tests). */
     public CacheRuntime(CacheConfig config, Ticker ticker) {
+        this(config, ticker, new LocalTableVersions(config.writeLease(), ticker::read));
+    }
+
+    /**
+     * A runtime whose invalidation follows {@code versions} instead of its own local table
+     * versions (tests plug in deliberately broken protocols to prove a checker can fail).
+     */
+    public CacheRuntime(CacheConfig config, Ticker ticker, TableVersions versions) {
         this.config = config;
-        this.versions = new LocalTableVersions(config.writeLease(), ticker::read);
+        this.versions = versions;
         this.store = new LocalStore(config.localMaxBytes(), ticker);
         LOG.info("[{}] cache started: store={}, ttl={}, table rules={}", config.name(), config.store(), config.ttl(),
                 config.tableRules().isEmpty() ? "none" : "yes");
@@ -75,25 +70,9 @@ public final class CacheRuntime implements AutoCloseable {
                 d -> SqlAnalyzer.builder(d).deterministicFunctions(config.deterministicFunctions()).build());
     }
 
-    /** How the cache treats a read, decided once per analysed text. */
-    public ReadPlan readPlan(SqlAnalysis analysis, SqlDialect dialect) {
-        ReadPlan plan = readPlans.getIfPresent(analysis);
-        if (plan == null) {
-            plan = readPlans.get(analysis, a -> computeReadPlan(a, dialect));
-        }
-        return plan;
-    }
-
-    /** The invalidation keys a write changes, decided once per analysed text. */
-    public WritePlan writePlan(SqlAnalysis analysis, SqlDialect dialect) {
-        if (!analysis.writes()) {
-            return WritePlan.NONE;
-        }
-        WritePlan plan = writePlans.getIfPresent(analysis);
-        if (plan == null) {
-            plan = writePlans.get(analysis, a -> computeWritePlan(a, dialect));
-        }
-        return plan;
+    /** The scope of one database (by its identity: URL without credentials, user, time zone). */
+    public DatabaseScope database(String identity, SqlDialect dialect) {
+        return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, dialect, analyzer(dialect)));
     }
 
     /** Reader step 1: captures the versions guarding {@code plan}. */
@@ -159,6 +138,7 @@ public final class CacheRuntime implements AutoCloseable {
     public void invalidateAll() {
         versions.invalidateAll();
         store.clear();
+        databases.values().forEach(DatabaseScope::catalogChanged);
     }
 
     /** Entries held by the local tier now. */
@@ -182,54 +162,5 @@ public final class CacheRuntime implements AutoCloseable {
             return ttlNanos;
         }
         return ttlNanos - (long) (ttlNanos * jitter * ThreadLocalRandom.current().nextDouble());
-    }
-
-    private ReadPlan computeReadPlan(SqlAnalysis analysis, SqlDialect dialect) {
-        String sql = analysis.normalizedSql();
-        if (!analysis.cacheable()) {
-            BypassReason reason = analysis.reason() == NotCacheableReason.HINT_OFF ? BypassReason.HINT_OFF : BypassReason.NOT_CACHEABLE;
-            return new ReadPlan(new String[0], 0, reason, sql);
-        }
-        if ((config.include() != null && !config.include().matcher(sql).find())
-                || (config.exclude() != null && config.exclude().matcher(sql).find())) {
-            return new ReadPlan(new String[0], 0, BypassReason.EXCLUDED, sql);
-        }
-        Duration ttl = analysis.hint().ttl();
-        if (ttl == null) {
-            ttl = smallestTtl(analysis, dialect);
-        }
-        if (ttl.isZero() || ttl.isNegative()) {
-            return new ReadPlan(new String[0], 0, BypassReason.TTL_ZERO, sql);
-        }
-        Set<String> tables = new TreeSet<>();
-        analysis.tablesRead().forEach(t -> tables.add(t.name()));
-        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql);
-    }
-
-    /** The smallest TTL among the tables read: a table rule where one names it, else {@code cache.ttl}. */
-    private Duration smallestTtl(SqlAnalysis analysis, SqlDialect dialect) {
-        Duration smallest = null;
-        for (TableName table : analysis.tablesRead()) {
-            Duration rule = config.tableRules().ttlFor(table, dialect);
-            Duration ttl = rule != null ? rule : config.ttl();
-            if (smallest == null || ttl.compareTo(smallest) < 0) {
-                smallest = ttl;
-            }
-        }
-        return smallest != null ? smallest : config.ttl();
-    }
-
-    private WritePlan computeWritePlan(SqlAnalysis analysis, SqlDialect dialect) {
-        Set<String> tables = new LinkedHashSet<>();
-        Deque<TableName> pending = new ArrayDeque<>(analysis.tablesWritten());
-        while (!pending.isEmpty()) {
-            TableName table = pending.pop();
-            if (tables.add(table.name())) {
-                for (String also : config.tableRules().alsoInvalidated(table, dialect)) {
-                    pending.push(TableName.of(also));
-                }
-            }
-        }
-        return new WritePlan(Set.copyOf(tables), analysis.writesUnknown());
     }
 }

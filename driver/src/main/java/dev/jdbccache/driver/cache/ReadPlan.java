@@ -11,6 +11,10 @@ public final class ReadPlan {
     private final BypassReason bypass;
     private final String sqlFingerprint;
 
+    static ReadPlan bypass(BypassReason reason, String sql) {
+        return new ReadPlan(new String[0], 0, reason, sql);
+    }
+
     ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint) {
         this.tables = tables;
         this.ttlNanos = ttlNanos;

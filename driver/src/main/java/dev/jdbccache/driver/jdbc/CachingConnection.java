@@ -3,6 +3,7 @@ package dev.jdbccache.driver.jdbc;
 import dev.jdbccache.driver.cache.BoundParameters;
 import dev.jdbccache.driver.cache.BypassReason;
 import dev.jdbccache.driver.cache.CacheRuntime;
+import dev.jdbccache.driver.cache.DatabaseScope;
 import dev.jdbccache.driver.cache.QueryKey;
 import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.cache.WritePlan;
@@ -35,7 +36,7 @@ public final class CachingConnection extends DelegatingConnection {
     private static final Object[] NO_PARAMETERS = new Object[0];
 
     private final CacheRuntime runtime;
-    private final SqlDialect dialect;
+    private final DatabaseScope scope;
     private final SqlAnalyzer analyzer;
     private final String database;
     private final TransactionWrites writes;
@@ -47,6 +48,8 @@ public final class CachingConnection extends DelegatingConnection {
     private int isolation = -1;
     /** {@code SET TRANSACTION ...} ran in the current transaction: its isolation is not known. */
     private boolean transactionIsolationUnknown;
+    /** DDL ran in the current transaction: read the catalog again when it ends. */
+    private boolean ddlInTransaction;
 
     /**
      * @param database the database identity for keys: the real URL without credentials, and the user
@@ -54,8 +57,8 @@ public final class CachingConnection extends DelegatingConnection {
     public CachingConnection(Connection delegate, CacheRuntime runtime, SqlDialect dialect, String database) throws SQLException {
         super(delegate);
         this.runtime = runtime;
-        this.dialect = dialect;
-        this.analyzer = runtime.analyzer(dialect);
+        this.scope = runtime.database(database, dialect);
+        this.analyzer = scope.analyzer();
         this.database = database;
         this.writes = new TransactionWrites(runtime.versions());
         this.autoCommit = delegate.getAutoCommit();
@@ -102,7 +105,7 @@ public final class CachingConnection extends DelegatingConnection {
      */
     ResultSet read(SqlAnalysis analysis, BoundParameters parameters, DelegatingStatement<?> owner,
             SqlCall<ResultSet> execute) throws SQLException {
-        ReadPlan plan = runtime.readPlan(analysis, dialect);
+        ReadPlan plan = scope.readPlan(analysis, delegate);
         BypassReason reason = plan.bypass();
         if (reason == null) {
             reason = sessionBypass(plan, parameters, owner.delegate());
@@ -187,7 +190,14 @@ public final class CachingConnection extends DelegatingConnection {
                 session.settingChanged(analysis.sessionSetting(), analysis.normalizedSql(), inTransaction());
                 yield result;
             }
-            default -> write(runtime.writePlan(analysis, dialect), call);
+            case DDL -> {
+                try {
+                    yield write(writePlan(analysis), call);
+                } finally {
+                    catalogChanged();
+                }
+            }
+            default -> write(writePlan(analysis), call);
         };
     }
 
@@ -211,7 +221,18 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     WritePlan writePlan(SqlAnalysis analysis) {
-        return runtime.writePlan(analysis, dialect);
+        return scope.writePlan(analysis, delegate);
+    }
+
+    /**
+     * DDL ran: views, keys or triggers may have changed, so the catalog is read again; inside a
+     * transaction, once more when it ends (a rollback undoes the DDL).
+     */
+    void catalogChanged() {
+        scope.catalogChanged();
+        if (inTransaction()) {
+            ddlInTransaction = true;
+        }
     }
 
     private <T> T transactionControl(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
@@ -265,6 +286,10 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     private void transactionEnded() {
+        if (ddlInTransaction) {
+            ddlInTransaction = false;
+            scope.catalogChanged();
+        }
         writes.end();
         sqlTransaction = false;
         transactionIsolationUnknown = false;

@@ -2,6 +2,7 @@ package dev.jdbccache.driver.jdbc;
 
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.parser.SqlAnalysis;
+import dev.jdbccache.parser.StatementKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -129,7 +130,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
         try {
             return connection.write(batchPlan(), delegate::executeBatch);
         } finally {
-            batch.clear();
+            batchEnded();
         }
     }
 
@@ -139,8 +140,15 @@ final class CachingStatement extends DelegatingStatement<Statement> {
         try {
             return connection.write(batchPlan(), delegate::executeLargeBatch);
         } finally {
-            batch.clear();
+            batchEnded();
         }
+    }
+
+    private void batchEnded() {
+        if (batch.stream().anyMatch(a -> a.kind() == StatementKind.DDL)) {
+            connection.catalogChanged();
+        }
+        batch.clear();
     }
 
     /**
@@ -153,6 +161,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
         for (SqlAnalysis analysis : batch) {
             switch (analysis.kind()) {
                 case TRANSACTION_CONTROL, SESSION_SET -> unknown = true;
+                case DDL -> unknown = true;
                 default -> {
                     WritePlan plan = connection.writePlan(analysis);
                     tables.addAll(plan.tables());

@@ -217,6 +217,53 @@ class CachingH2Test {
         assertEquals("apricot", nameOf(connection, 1));
     }
 
+    private long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aViewIsInvalidatedByWritesToItsBaseTables() throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("create view cheap as select id, name from product where price < 2");
+            s.execute("create view cheap_count as select count(*) as n from cheap");
+        }
+        assertEquals(2, count(connection, "select n from cheap_count"));
+        assertEquals(2, count(connection, "select n from cheap_count"));
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("update product set price = 5 where id = 1");
+        }
+        assertEquals(1, count(connection, "select n from cheap_count"), "the view of a view follows its base table");
+    }
+
+    @Test
+    void aCascadingDeleteInvalidatesTheChildTable() throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            s.execute("create table review(id int primary key, product_id int references product(id) on delete cascade)");
+            s.execute("insert into review values (1, 1), (2, 1), (3, 2)");
+        }
+        assertEquals(3, count(connection, "select count(*) from review"));
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("delete from product where id = 1");
+        }
+        assertEquals(1, count(connection, "select count(*) from review"));
+    }
+
+    @Test
+    void ddlThroughTheDriverRereadsTheCatalog() throws SQLException {
+        assertEquals(3, count(connection, "select count(*) from product"));
+        try (Statement s = connection.createStatement()) {
+            s.execute("create view pricey as select * from product where price > 1");
+        }
+        assertEquals(2, count(connection, "select count(*) from pricey"));
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("update product set price = 0.5 where id = 2");
+        }
+        assertEquals(1, count(connection, "select count(*) from pricey"), "the new view's dependencies are known");
+    }
+
     @Test
     void hintOffBypassesAndTableTtlZeroBypasses() throws SQLException {
         try (Statement s = connection.createStatement()) {

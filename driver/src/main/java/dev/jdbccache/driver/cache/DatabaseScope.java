@@ -1,0 +1,217 @@
+package dev.jdbccache.driver.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jdbccache.driver.catalog.CatalogReader;
+import dev.jdbccache.driver.catalog.DependencyGraph;
+import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.parser.NotCacheableReason;
+import dev.jdbccache.parser.SqlAnalysis;
+import dev.jdbccache.parser.SqlAnalyzer;
+import dev.jdbccache.parser.SqlDialect;
+import dev.jdbccache.parser.TableName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One database as a cache sees it: its catalog's {@link DependencyGraph} (read once, read again
+ * after DDL through the driver) and the read and write plans computed from it, once per
+ * statement text. Thread-safe.
+ */
+public final class DatabaseScope {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseScope.class);
+    /** After a failed catalog read, how long before trying again (meanwhile nothing is cached). */
+    private static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
+
+    private final CacheConfig config;
+    private final SqlDialect dialect;
+    private final SqlAnalyzer analyzer;
+    private final CatalogReader catalogReader;
+    private volatile DependencyGraph graph;
+    private volatile long failedAtNanos;
+    private volatile boolean failureLogged;
+    // weak keys compare by identity: an analysis instance is per text and per dialect
+    private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    DatabaseScope(CacheConfig config, SqlDialect dialect, SqlAnalyzer analyzer) {
+        this.config = config;
+        this.dialect = dialect;
+        this.analyzer = analyzer;
+        this.catalogReader = CatalogReader.forDialect(dialect);
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public SqlAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /**
+     * How the cache treats a read. {@code connection} is the real driver's connection, used to
+     * read the catalog the first time.
+     */
+    public ReadPlan readPlan(SqlAnalysis analysis, Connection connection) {
+        ReadPlan plan = readPlans.getIfPresent(analysis);
+        if (plan != null) {
+            return plan;
+        }
+        DependencyGraph current = graph(connection);
+        plan = computeReadPlan(analysis, current);
+        if (current != null) {
+            readPlans.put(analysis, plan);
+        }
+        return plan;
+    }
+
+    /** The invalidation keys a write changes; {@link WritePlan#unknownTables()} when the catalog cannot be read. */
+    public WritePlan writePlan(SqlAnalysis analysis, Connection connection) {
+        if (!analysis.writes()) {
+            return WritePlan.NONE;
+        }
+        WritePlan plan = writePlans.getIfPresent(analysis);
+        if (plan != null) {
+            return plan;
+        }
+        DependencyGraph current = graph(connection);
+        plan = computeWritePlan(analysis, current);
+        if (current != null) {
+            writePlans.put(analysis, plan);
+        }
+        return plan;
+    }
+
+    /** DDL ran through the driver: views, keys and triggers may have changed. */
+    public void catalogChanged() {
+        graph = null;
+        readPlans.invalidateAll();
+        writePlans.invalidateAll();
+    }
+
+    /** The graph, read from the catalog when missing; {@code null} when the catalog cannot be read. */
+    private DependencyGraph graph(Connection connection) {
+        DependencyGraph current = graph;
+        if (current != null) {
+            return current;
+        }
+        if (failedAtNanos != 0 && System.nanoTime() - failedAtNanos < RETRY_NANOS) {
+            return null;
+        }
+        synchronized (this) {
+            if (graph == null) {
+                try {
+                    graph = readCatalog(connection);
+                    failedAtNanos = 0;
+                } catch (SQLException | RuntimeException e) {
+                    failedAtNanos = System.nanoTime();
+                    if (!failureLogged) {
+                        failureLogged = true;
+                        LOG.warn("[{}] cannot read the {} catalog (views, foreign keys, triggers); reads bypass the cache "
+                                + "and writes invalidate everything until it can be read: {}", config.name(), dialect, e.toString());
+                    }
+                    return null;
+                }
+            }
+            return graph;
+        }
+    }
+
+    /** Reads the catalog; inside the application's transaction, under a savepoint so a failure cannot abort it. */
+    private DependencyGraph readCatalog(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return catalogReader.read(connection, analyzer);
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            DependencyGraph result = catalogReader.read(connection, analyzer);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+    }
+
+    private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph) {
+        String sql = analysis.normalizedSql();
+        if (!analysis.cacheable()) {
+            BypassReason reason = analysis.reason() == NotCacheableReason.HINT_OFF ? BypassReason.HINT_OFF : BypassReason.NOT_CACHEABLE;
+            return ReadPlan.bypass(reason, sql);
+        }
+        if ((config.include() != null && !config.include().matcher(sql).find())
+                || (config.exclude() != null && config.exclude().matcher(sql).find())) {
+            return ReadPlan.bypass(BypassReason.EXCLUDED, sql);
+        }
+        if (graph == null) {
+            return ReadPlan.bypass(BypassReason.CATALOG_UNAVAILABLE, sql);
+        }
+        Set<String> named = new LinkedHashSet<>();
+        analysis.tablesRead().forEach(t -> named.add(t.name()));
+        if (graph.readsUnresolvedView(named)) {
+            return ReadPlan.bypass(BypassReason.NOT_CACHEABLE, sql);
+        }
+        Set<String> tables = new TreeSet<>(graph.readDependencies(named));
+        Duration ttl = analysis.hint().ttl() != null ? analysis.hint().ttl() : smallestTtl(analysis, tables);
+        if (ttl.isZero() || ttl.isNegative()) {
+            return ReadPlan.bypass(BypassReason.TTL_ZERO, sql);
+        }
+        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql);
+    }
+
+    /**
+     * The smallest TTL among the tables read (views expanded to their base tables): each table's
+     * rule where one names it, else {@code cache.ttl}.
+     */
+    private Duration smallestTtl(SqlAnalysis analysis, Set<String> expanded) {
+        Set<TableName> candidates = new LinkedHashSet<>(analysis.tablesRead());
+        expanded.forEach(name -> candidates.add(TableName.of(name)));
+        Duration smallest = config.ttl();
+        for (TableName table : candidates) {
+            Duration rule = config.tableRules().ttlFor(table, dialect);
+            Duration ttl = rule != null ? rule : config.ttl();
+            if (ttl.compareTo(smallest) < 0) {
+                smallest = ttl;
+            }
+        }
+        return smallest;
+    }
+
+    private WritePlan computeWritePlan(SqlAnalysis analysis, DependencyGraph graph) {
+        if (graph == null) {
+            return new WritePlan(Set.of(), true);
+        }
+        Set<String> named = new LinkedHashSet<>();
+        analysis.tablesWritten().forEach(t -> named.add(t.name()));
+        Set<String> tables = new LinkedHashSet<>();
+        boolean unknown = analysis.writesUnknown();
+        Deque<String> pending = new ArrayDeque<>(named);
+        while (!pending.isEmpty()) {
+            String table = pending.pop();
+            if (tables.contains(table)) {
+                continue;
+            }
+            DependencyGraph.Writes writes = graph.writeDependencies(Set.of(table));
+            unknown |= writes.unknown();
+            for (String written : writes.tables()) {
+                if (tables.add(written)) {
+                    for (String also : config.tableRules().alsoInvalidated(TableName.of(written), dialect)) {
+                        pending.push(also);
+                    }
+                }
+            }
+        }
+        return new WritePlan(Set.copyOf(tables), unknown);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jdbccache.driver.catalog;
+
+import dev.jdbccache.parser.SqlAnalysis;
+import dev.jdbccache.parser.SqlAnalyzer;
+import dev.jdbccache.parser.TableName;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Views from their definitions (analysed like any query), cascades from the referential
+ * constraints; H2's triggers are Java classes whose targets cannot be named.
+ */
+final class H2CatalogReader implements CatalogReader {
+
+    private static final String VIEWS = "select table_name, view_definition from information_schema.views "
+            + "where table_schema <> 'INFORMATION_SCHEMA'";
+    private static final String CASCADES = "select pk.table_name, fk.table_name "
+            + "from information_schema.referential_constraints rc "
+            + "join information_schema.table_constraints fk on fk.constraint_schema = rc.constraint_schema "
+            + "and fk.constraint_name = rc.constraint_name "
+            + "join information_schema.table_constraints pk on pk.constraint_schema = rc.unique_constraint_schema "
+            + "and pk.constraint_name = rc.unique_constraint_name "
+            + "where rc.delete_rule in ('CASCADE', 'SET NULL', 'SET DEFAULT') "
+            + "or rc.update_rule in ('CASCADE', 'SET NULL', 'SET DEFAULT')";
+    private static final String TRIGGERS = "select distinct event_object_table from information_schema.triggers";
+
+    @Override
+    public DependencyGraph read(Connection connection, SqlAnalyzer analyzer) throws SQLException {
+        DependencyGraph.Builder graph = new DependencyGraph.Builder();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery(VIEWS)) {
+                while (rs.next()) {
+                    String view = rs.getString(1);
+                    String text = rs.getString(2);
+                    if (text == null) {
+                        graph.unresolvedView(view);
+                        continue;
+                    }
+                    SqlAnalysis definition = analyzer.analyze(text);
+                    if (definition.tablesRead().isEmpty() && definition.reason() != null) {
+                        graph.unresolvedView(view);
+                    }
+                    for (TableName base : definition.tablesRead()) {
+                        graph.viewReads(view, base.name());
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery(CASCADES)) {
+                while (rs.next()) {
+                    graph.cascadesTo(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(TRIGGERS)) {
+                while (rs.next()) {
+                    graph.triggerWritesUnknown(rs.getString(1));
+                }
+            }
+        }
+        return graph.build();
+    }
+}

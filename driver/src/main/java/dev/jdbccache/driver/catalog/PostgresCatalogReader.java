@@ -1,0 +1,58 @@
+package dev.jdbccache.driver.catalog;
+
+import dev.jdbccache.parser.SqlAnalyzer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/** Views from {@code pg_depend}/{@code pg_rewrite}, cascades from {@code pg_constraint}, triggers from {@code pg_trigger}. */
+final class PostgresCatalogReader implements CatalogReader {
+
+    // a view's rewrite rule depends on every relation its query reads
+    private static final String VIEWS = "select distinct v.relname, t.relname from pg_catalog.pg_depend d "
+            + "join pg_catalog.pg_rewrite r on r.oid = d.objid "
+            + "join pg_catalog.pg_class v on v.oid = r.ev_class "
+            + "join pg_catalog.pg_class t on t.oid = d.refobjid "
+            + "where d.classid = 'pg_catalog.pg_rewrite'::regclass and d.refclassid = 'pg_catalog.pg_class'::regclass "
+            + "and v.relkind = 'v' and v.oid <> t.oid";
+    // c = cascade, n = set null, d = set default: the child's rows change with the parent's
+    private static final String CASCADES = "select p.relname, c.relname from pg_catalog.pg_constraint k "
+            + "join pg_catalog.pg_class c on c.oid = k.conrelid join pg_catalog.pg_class p on p.oid = k.confrelid "
+            + "where k.contype = 'f' and (k.confdeltype in ('c', 'n', 'd') or k.confupdtype in ('c', 'n', 'd'))";
+    private static final String TRIGGERS = "select c.relname, l.lanname, p.prosrc from pg_catalog.pg_trigger t "
+            + "join pg_catalog.pg_class c on c.oid = t.tgrelid join pg_catalog.pg_proc p on p.oid = t.tgfoid "
+            + "join pg_catalog.pg_language l on l.oid = p.prolang where not t.tgisinternal";
+
+    @Override
+    public DependencyGraph read(Connection connection, SqlAnalyzer analyzer) throws SQLException {
+        DependencyGraph.Builder graph = new DependencyGraph.Builder();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery(VIEWS)) {
+                while (rs.next()) {
+                    graph.viewReads(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(CASCADES)) {
+                while (rs.next()) {
+                    graph.cascadesTo(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(TRIGGERS)) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    String language = rs.getString(2);
+                    Set<String> targets = "plpgsql".equals(language) || "sql".equals(language)
+                            ? TriggerBodies.writtenTables(rs.getString(3)) : null;
+                    if (targets == null) {
+                        graph.triggerWritesUnknown(table);
+                    } else {
+                        targets.forEach(target -> graph.triggerWrites(table, target));
+                    }
+                }
+            }
+        }
+        return graph.build();
+    }
+}
