@@ -23,5 +23,7 @@ public enum BypassReason {
     /** The result set type or concurrency cannot be served from a recording (sensitive, updatable). */
     RESULT_SET_TYPE,
     /** The database catalog (views, foreign keys, triggers) could not be read, so dependencies are unknown. */
-    CATALOG_UNAVAILABLE
+    CATALOG_UNAVAILABLE,
+    /** The store failed (unreachable, slow, corrupt entry): the read went to the database. */
+    STORE_FAILURE
 }

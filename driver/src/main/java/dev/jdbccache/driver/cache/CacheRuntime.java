@@ -16,20 +16,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured cache ({@code cache.name}): its analyzers, table versions, store and stats,
- * shared by every connection configured with that name. Thread-safe. Owned by the driver (or a
- * data source) and closable, so caches stay isolated from each other.
+ * One configured cache ({@code cache.name}): its analyzers, store, databases and stats, shared
+ * by every connection configured with that name. A failing store never fails a query: the read
+ * bypasses the cache, the failure is counted and logged once. Thread-safe. Owned by the driver
+ * (or a data source) and closable, so caches stay isolated from each other.
  */
 public final class CacheRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheRuntime.class);
 
     private final CacheConfig config;
-    private final TableVersions versions;
-    private final LocalStore store;
+    private final EntryStore store;
     private final CacheStats stats = new CacheStats();
     private final Map<SqlDialect, SqlAnalyzer> analyzers = new ConcurrentHashMap<>();
     private final Map<String, DatabaseScope> databases = new ConcurrentHashMap<>();
+    private volatile boolean storeFailureLogged;
 
     public CacheRuntime(CacheConfig config) {
         this(config, Ticker.systemTicker());
@@ -45,9 +46,13 @@ public final class CacheRuntime implements AutoCloseable {
      * versions (tests plug in deliberately broken protocols to prove a checker can fail).
      */
     public CacheRuntime(CacheConfig config, Ticker ticker, TableVersions versions) {
+        this(config, new LocalEntryStore(config.localMaxBytes(), ticker, versions));
+    }
+
+    /** A runtime over a given store. */
+    public CacheRuntime(CacheConfig config, EntryStore store) {
         this.config = config;
-        this.versions = versions;
-        this.store = new LocalStore(config.localMaxBytes(), ticker);
+        this.store = store;
         LOG.info("[{}] cache started: store={}, ttl={}, table rules={}", config.name(), config.store(), config.ttl(),
                 config.tableRules().isEmpty() ? "none" : "yes");
     }
@@ -60,8 +65,9 @@ public final class CacheRuntime implements AutoCloseable {
         return stats;
     }
 
+    /** The table versions and leases writers use. */
     public TableVersions versions() {
-        return versions;
+        return store.versions();
     }
 
     /** The analyzer for a dialect, created once. */
@@ -75,11 +81,6 @@ public final class CacheRuntime implements AutoCloseable {
         return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, dialect, analyzer(dialect)));
     }
 
-    /** Reader step 1: captures the versions guarding {@code plan}. */
-    public VersionSnapshot capture(ReadPlan plan) {
-        return versions.capture(plan.tables());
-    }
-
     /**
      * The key of a read. {@code session} stands for everything in the connection's state that
      * resolves names or changes values (catalog, schema, settings changed by {@code SET}).
@@ -88,18 +89,28 @@ public final class CacheRuntime implements AutoCloseable {
         return new QueryKey(database, plan.sql(), parameters, session, maxRows, resultSetType);
     }
 
-    /** Reader step 3: the recording stored under {@code key} with exactly the captured versions, or {@code null}. */
-    public Recording lookup(QueryKey key, VersionSnapshot captured) {
-        CacheEntry entry = store.get(key);
-        if (entry != null) {
-            if (entry.versions().sameVersions(captured)) {
-                stats.hit();
-                return entry.recording();
-            }
-            store.remove(key, entry); // invalidated: free its bytes now rather than at expiry
+    /**
+     * Reader steps 1 to 3, counted: a hit, a miss with the captured versions, or {@code null}
+     * when the read must bypass the cache (a live lease, or a failing store).
+     */
+    public EntryStore.Lookup lookup(QueryKey key, ReadPlan plan) {
+        EntryStore.Lookup lookup;
+        try {
+            lookup = store.lookup(key, plan);
+        } catch (RuntimeException e) {
+            storeFailed("lookup", e);
+            return null;
         }
-        stats.miss();
-        return null;
+        if (lookup.leased()) {
+            stats.bypass(BypassReason.LEASE_IN_FLIGHT);
+            return null;
+        }
+        if (lookup.hit()) {
+            stats.hit();
+        } else {
+            stats.miss();
+        }
+        return lookup;
     }
 
     /**
@@ -110,13 +121,15 @@ public final class CacheRuntime implements AutoCloseable {
         if (recording.rowCount() == 0 && !config.cacheEmptyResults()) {
             return;
         }
-        if (!versions.isCurrent(captured)) {
-            stats.fillDropped();
-            return;
+        try {
+            if (store.fill(key, captured, recording, jittered(plan.ttlNanos()))) {
+                stats.stored();
+            } else {
+                stats.fillDropped();
+            }
+        } catch (RuntimeException e) {
+            storeFailed("fill", e);
         }
-        long weight = recording.estimatedBytes() + key.estimatedBytes();
-        store.put(key, new CacheEntry(recording, captured, jittered(plan.ttlNanos()), (int) Math.min(weight, Integer.MAX_VALUE)));
-        stats.stored();
     }
 
     /** Counts a read that bypassed the cache. */
@@ -129,31 +142,39 @@ public final class CacheRuntime implements AutoCloseable {
         stats.write();
     }
 
-    /** Invalidates tables changed outside the driver (names as written in SQL, folded per dialect). */
+    /** Invalidates tables changed outside the driver (invalidation keys: canonical table names). */
     public void invalidate(Collection<String> tables) {
-        versions.invalidate(tables);
+        store.versions().invalidate(tables);
     }
 
-    /** Invalidates every entry of this cache. */
+    /** Invalidates every entry of this cache and reads the catalogs again. */
     public void invalidateAll() {
-        versions.invalidateAll();
+        store.versions().invalidateAll();
         store.clear();
         databases.values().forEach(DatabaseScope::catalogChanged);
     }
 
-    /** Entries held by the local tier now. */
+    /** Entries held by the store now. */
     public long localEntries() {
         return store.entryCount();
     }
 
-    /** Estimated bytes held by the local tier now. */
+    /** Estimated bytes held by the store now. */
     public long localBytes() {
         return store.weightedSize();
     }
 
     @Override
     public void close() {
-        store.clear();
+        store.close();
+    }
+
+    private void storeFailed(String operation, RuntimeException e) {
+        stats.bypass(BypassReason.STORE_FAILURE);
+        if (!storeFailureLogged) {
+            storeFailureLogged = true;
+            LOG.warn("[{}] cache store failed during {}; reads go to the database meanwhile: {}", config.name(), operation, e.toString());
+        }
     }
 
     private long jittered(long ttlNanos) {

@@ -4,11 +4,11 @@ import dev.jdbccache.driver.cache.BoundParameters;
 import dev.jdbccache.driver.cache.BypassReason;
 import dev.jdbccache.driver.cache.CacheRuntime;
 import dev.jdbccache.driver.cache.DatabaseScope;
+import dev.jdbccache.driver.cache.EntryStore;
 import dev.jdbccache.driver.cache.QueryKey;
 import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.driver.result.CachedResultSet;
-import dev.jdbccache.driver.result.Recording;
 import dev.jdbccache.driver.result.RecordingResultSet;
 import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.invalidation.WriteLease;
@@ -114,19 +114,18 @@ public final class CachingConnection extends DelegatingConnection {
             runtime.bypassed(reason);
             return owner.wrap(execute.run());
         }
-        VersionSnapshot captured = runtime.capture(plan);
-        if (captured.leased()) {
-            runtime.bypassed(BypassReason.LEASE_IN_FLIGHT);
-            return owner.wrap(execute.run());
-        }
         Statement real = owner.delegate();
         int type = real.getResultSetType();
         Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
         QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
-        Recording recording = runtime.lookup(key, captured);
-        if (recording != null) {
-            return owner.serve(new CachedResultSet(recording, owner, type));
+        EntryStore.Lookup lookup = runtime.lookup(key, plan);
+        if (lookup == null) {
+            return owner.wrap(execute.run()); // a live lease or a failing store: counted as a bypass
         }
+        if (lookup.hit()) {
+            return owner.serve(new CachedResultSet(lookup.recording(), owner, type));
+        }
+        VersionSnapshot captured = lookup.captured();
         ResultSet result = execute.run();
         if (result == null) {
             return null;

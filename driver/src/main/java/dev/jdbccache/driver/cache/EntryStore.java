@@ -1,0 +1,59 @@
+package dev.jdbccache.driver.cache;
+
+import dev.jdbccache.driver.result.Recording;
+import dev.jdbccache.invalidation.TableVersions;
+import dev.jdbccache.invalidation.VersionSnapshot;
+
+/**
+ * Where a cache keeps its entries and table versions: the local tier, Redis, or both. The reader
+ * side is one call ({@link #lookup}: capture versions, check leases, find the entry), so that a
+ * remote store can answer it in one round trip.
+ *
+ * <p>Implementations are thread-safe. They may throw a {@link RuntimeException} when the store
+ * fails; the runtime then treats the read as a bypass, never as a query failure.
+ */
+public interface EntryStore extends AutoCloseable {
+
+    /** The table versions and leases (writer side) of this store. */
+    TableVersions versions();
+
+    /**
+     * Reader steps 1 to 3: captures the versions of the plan's tables and, unless a lease is
+     * live, finds the entry stored under {@code key} with exactly those versions.
+     */
+    Lookup lookup(QueryKey key, ReadPlan plan);
+
+    /**
+     * Reader step 4 (check-and-set fill): stores {@code recording} under {@code key} with the
+     * captured versions, only if they are still current and no lease is live.
+     *
+     * @return true when stored
+     */
+    boolean fill(QueryKey key, VersionSnapshot captured, Recording recording, long ttlNanos);
+
+    /** Drops every entry. */
+    void clear();
+
+    /** Entries held now (an estimate for remote stores). */
+    long entryCount();
+
+    /** Estimated bytes held now. */
+    long weightedSize();
+
+    @Override
+    void close();
+
+    /**
+     * What a lookup found: a hit (the recording), or the captured versions for a miss (or a
+     * bypass, when a lease was live).
+     */
+    record Lookup(Recording recording, VersionSnapshot captured) {
+        public boolean hit() {
+            return recording != null;
+        }
+
+        public boolean leased() {
+            return captured.leased();
+        }
+    }
+}
