@@ -27,7 +27,6 @@ import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +49,7 @@ public final class CachedResultSet implements ResultSet {
   private final Statement owner;
   private final int type;
   private final ValueConversions conversions;
+  private final H2Errors h2Errors; // null unless the recording is H2's
   private final Cursor cursor;
   private Map<String, Integer> columnsByLabel;
   private SQLWarning warnings;
@@ -73,29 +73,43 @@ public final class CachedResultSet implements ResultSet {
     this.recording = Objects.requireNonNull(recording, "recording");
     this.owner = owner;
     this.type = resultSetType;
-    this.conversions = ValueConversions.of(recording.profile());
+    this.h2Errors = recording.profile() == Profile.H2
+        ? H2Errors.forDriverVersion(recording.driverVersion()) : null;
+    this.conversions = ValueConversions.of(recording.profile(), h2Errors);
     this.cursor = new Cursor(recording.rowCount(), resultSetType);
     this.warnings = recording.warnings();
+    this.fetchSize = h2Errors == null ? ownerFetchSize(owner) : 0;
+  }
+
+  /** pgjdbc gives a result set its statement's fetch size when it executes. */
+  private static int ownerFetchSize(Statement owner) {
+    try {
+      return owner == null ? 0 : owner.getFetchSize();
+    } catch (SQLException e) {
+      return 0; // a closed statement: the hint no longer matters
+    }
   }
 
   // --- cell access ---------------------------------------------------------------------------
 
   private void checkOpen() throws SQLException {
     if (closed) {
-      throw SqlErrors.of(recording.profile() == Profile.H2 ? "90007" : "55000",
-          "This ResultSet is closed.");
+      throw h2Errors != null ? h2Errors.closed()
+          : SqlErrors.of("55000", "This ResultSet is closed.");
     }
   }
 
   private ColumnInfo column(int columnIndex) throws SQLException {
     checkOpen();
     if (columnIndex < 1 || columnIndex > recording.columnCount()) {
-      throw SqlErrors.of("22023", "The column index is out of range: " + columnIndex
-          + ", number of columns: " + recording.columnCount() + ".");
+      throw h2Errors != null ? h2Errors.invalidValue("columnIndex", columnIndex)
+          : SqlErrors.of("22023", "The column index is out of range: " + columnIndex
+              + ", number of columns: " + recording.columnCount() + ".");
     }
     if (!cursor.onRow()) {
-      throw SqlErrors.of(SqlErrors.INVALID_CURSOR_STATE,
-          "ResultSet not positioned properly, perhaps you need to call next.");
+      throw h2Errors != null ? h2Errors.noData()
+          : SqlErrors.of(SqlErrors.INVALID_CURSOR_STATE,
+              "ResultSet not positioned properly, perhaps you need to call next.");
     }
     return recording.column(columnIndex - 1);
   }
@@ -125,18 +139,18 @@ public final class CachedResultSet implements ResultSet {
   @Override
   public int findColumn(String columnLabel) throws SQLException {
     checkOpen();
+    if (h2Errors != null && columnLabel == null) {
+      throw h2Errors.invalidValue("columnLabel", null);
+    }
     if (columnsByLabel == null) {
-      Map<String, Integer> map = new HashMap<>();
-      for (int i = recording.columnCount(); i >= 1; i--) {
-        map.put(recording.column(i - 1).columnLabel().toLowerCase(Locale.ROOT), i);
-      }
-      columnsByLabel = map;
+      columnsByLabel = ColumnNames.index(recording.columnArray(), h2Errors != null);
     }
     Integer index = columnLabel == null ? null
-        : columnsByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
+        : columnsByLabel.get(columnLabel.toUpperCase(Locale.ROOT));
     if (index == null) {
-      throw SqlErrors.of(recording.profile() == Profile.H2 ? "42122" : "42703",
-          "The column name " + columnLabel + " was not found in this ResultSet.");
+      throw h2Errors != null ? h2Errors.columnNotFound(columnLabel)
+          : SqlErrors.of("42703",
+              "The column name " + columnLabel + " was not found in this ResultSet.");
     }
     return index;
   }
@@ -282,7 +296,8 @@ public final class CachedResultSet implements ResultSet {
   public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
     if (type == null) {
       checkOpen();
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER_TYPE, "type is null");
+      throw h2Errors != null ? h2Errors.invalidValue("type", null)
+          : SqlErrors.of(SqlErrors.INVALID_PARAMETER_TYPE, "type is null");
     }
     Object v = value(columnIndex);
     return conversions.toObject(info(columnIndex), v, v == null ? null : text(columnIndex), type);
@@ -527,7 +542,8 @@ public final class CachedResultSet implements ResultSet {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw SqlErrors.of(SqlErrors.INVALID_PARAMETER_TYPE, "Fetch size must be >= 0: " + rows);
+      throw h2Errors != null ? h2Errors.invalidValue("rows", rows)
+          : SqlErrors.of(SqlErrors.INVALID_PARAMETER_TYPE, "Fetch size must be >= 0: " + rows);
     }
     fetchSize = rows;
   }
@@ -552,8 +568,8 @@ public final class CachedResultSet implements ResultSet {
   }
 
   /**
-   * What the real driver answers: pgjdbc does not implement it; others report the statement's
-   * holdability.
+   * What the real driver answers: pgjdbc does not implement it; H2 reports its connection's
+   * holdability as it is now; others report the statement's holdability.
    */
   @Override
   public int getHoldability() throws SQLException {
@@ -562,7 +578,11 @@ public final class CachedResultSet implements ResultSet {
       throw new java.sql.SQLFeatureNotSupportedException(
           "Method org.postgresql.jdbc.PgResultSet.getHoldability() is not yet implemented.", "0A000");
     }
-    return owner != null ? owner.getResultSetHoldability() : HOLD_CURSORS_OVER_COMMIT;
+    if (owner == null) {
+      return HOLD_CURSORS_OVER_COMMIT;
+    }
+    return h2Errors != null ? owner.getConnection().getHoldability()
+        : owner.getResultSetHoldability();
   }
 
   @Override

@@ -2,14 +2,21 @@ package dev.jdbccache.driver.result;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Everything {@link ResultSetMetaData} said about one column of a recorded result.
  *
  * <p>Immutable and thread-safe. String fields are never null: where the real driver returned
- * {@code null}, or threw for a method (neither PostgreSQL nor H2 do), the recorder stores the value
- * JDBC prescribes for "not applicable": {@code ""} for names, {@code 0} for numbers and
- * {@code false} for flags, and the cached side returns that value instead of throwing.
+ * {@code null} the recorder stores {@code ""}. Where a metadata method threw an
+ * {@link SQLException} (H2 does for the type of a column it cannot type, such as
+ * {@code {fn abs(?)}}), {@link #failures()} holds it under the method's name and the cached side
+ * throws an equivalent; the field then holds JDBC's "not applicable" value ({@code ""}, {@code 0}
+ * or {@code false}). A runtime exception from the driver is treated as "not applicable" too.
+ *
+ * @param failures what each failing metadata method (by name, e.g. {@code "getColumnType"})
+ *     threw; unmodifiable
  */
 public record ColumnInfo(
     String catalogName,
@@ -31,7 +38,8 @@ public record ColumnInfo(
     boolean signed,
     boolean readOnly,
     boolean writable,
-    boolean definitelyWritable) {
+    boolean definitelyWritable,
+    Map<String, RecordedError> failures) {
 
   /** Creates a column description; null strings become {@code ""}. */
   public ColumnInfo {
@@ -42,31 +50,53 @@ public record ColumnInfo(
     columnLabel = orEmpty(columnLabel);
     columnTypeName = orEmpty(columnTypeName);
     columnClassName = orEmpty(columnClassName);
+    failures = failures == null ? Map.of() : Map.copyOf(failures);
   }
 
-  /** Reads column {@code i} (1-based) of {@code md}; a method that throws yields its default. */
+  /** A column whose metadata methods all answered. */
+  public ColumnInfo(String catalogName, String schemaName, String tableName, String columnName,
+      String columnLabel, int columnType, String columnTypeName, String columnClassName,
+      int precision, int scale, int displaySize, int nullable, boolean autoIncrement,
+      boolean caseSensitive, boolean searchable, boolean currency, boolean signed,
+      boolean readOnly, boolean writable, boolean definitelyWritable) {
+    this(catalogName, schemaName, tableName, columnName, columnLabel, columnType, columnTypeName,
+        columnClassName, precision, scale, displaySize, nullable, autoIncrement, caseSensitive,
+        searchable, currency, signed, readOnly, writable, definitelyWritable, Map.of());
+  }
+
+  /** Throws the equivalent of what {@code method} threw at recording time, if it threw. */
+  void rethrowIfFailed(String method) throws SQLException {
+    RecordedError e = failures.get(method);
+    if (e != null) {
+      throw e.toException();
+    }
+  }
+
+  /** Reads column {@code i} (1-based) of {@code md}, keeping what any method throws. */
   static ColumnInfo read(ResultSetMetaData md, int i) {
+    Reader r = new Reader();
     return new ColumnInfo(
-        text(() -> md.getCatalogName(i)),
-        text(() -> md.getSchemaName(i)),
-        text(() -> md.getTableName(i)),
-        text(() -> md.getColumnName(i)),
-        text(() -> md.getColumnLabel(i)),
-        number(() -> md.getColumnType(i)),
-        text(() -> md.getColumnTypeName(i)),
-        text(() -> md.getColumnClassName(i)),
-        number(() -> md.getPrecision(i)),
-        number(() -> md.getScale(i)),
-        number(() -> md.getColumnDisplaySize(i)),
-        number(() -> md.isNullable(i)),
-        flag(() -> md.isAutoIncrement(i)),
-        flag(() -> md.isCaseSensitive(i)),
-        flag(() -> md.isSearchable(i)),
-        flag(() -> md.isCurrency(i)),
-        flag(() -> md.isSigned(i)),
-        flag(() -> md.isReadOnly(i)),
-        flag(() -> md.isWritable(i)),
-        flag(() -> md.isDefinitelyWritable(i)));
+        r.text("getCatalogName", () -> md.getCatalogName(i)),
+        r.text("getSchemaName", () -> md.getSchemaName(i)),
+        r.text("getTableName", () -> md.getTableName(i)),
+        r.text("getColumnName", () -> md.getColumnName(i)),
+        r.text("getColumnLabel", () -> md.getColumnLabel(i)),
+        r.value("getColumnType", () -> md.getColumnType(i), 0),
+        r.text("getColumnTypeName", () -> md.getColumnTypeName(i)),
+        r.text("getColumnClassName", () -> md.getColumnClassName(i)),
+        r.value("getPrecision", () -> md.getPrecision(i), 0),
+        r.value("getScale", () -> md.getScale(i), 0),
+        r.value("getColumnDisplaySize", () -> md.getColumnDisplaySize(i), 0),
+        r.value("isNullable", () -> md.isNullable(i), 0),
+        r.value("isAutoIncrement", () -> md.isAutoIncrement(i), false),
+        r.value("isCaseSensitive", () -> md.isCaseSensitive(i), false),
+        r.value("isSearchable", () -> md.isSearchable(i), false),
+        r.value("isCurrency", () -> md.isCurrency(i), false),
+        r.value("isSigned", () -> md.isSigned(i), false),
+        r.value("isReadOnly", () -> md.isReadOnly(i), false),
+        r.value("isWritable", () -> md.isWritable(i), false),
+        r.value("isDefinitelyWritable", () -> md.isDefinitelyWritable(i), false),
+        r.failures);
   }
 
   private static String orEmpty(String s) {
@@ -77,29 +107,25 @@ public record ColumnInfo(
     T get() throws SQLException;
   }
 
-  // A metadata method the driver does not implement must not stop the recording: JDBC's
-  // "not applicable" value is the faithful stand-in.
-  private static String text(Read<String> r) {
-    try {
-      return r.get();
-    } catch (SQLException | RuntimeException e) {
-      return "";
-    }
-  }
+  /** Reads metadata methods one by one, collecting what they throw. */
+  private static final class Reader {
+    private final Map<String, RecordedError> failures = new HashMap<>();
 
-  private static int number(Read<Integer> r) {
-    try {
-      return r.get();
-    } catch (SQLException | RuntimeException e) {
-      return 0;
+    String text(String method, Read<String> read) {
+      return value(method, read, "");
     }
-  }
 
-  private static boolean flag(Read<Boolean> r) {
-    try {
-      return r.get();
-    } catch (SQLException | RuntimeException e) {
-      return false;
+    <T> T value(String method, Read<T> read, T notApplicable) {
+      try {
+        return read.get();
+      } catch (SQLException e) {
+        failures.put(method, RecordedError.of(e));
+        return notApplicable;
+      } catch (RuntimeException e) {
+        // A metadata method the driver does not implement must not stop the recording: JDBC's
+        // "not applicable" value is the faithful stand-in.
+        return notApplicable;
+      }
     }
   }
 }

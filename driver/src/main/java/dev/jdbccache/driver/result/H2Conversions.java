@@ -29,12 +29,19 @@ import java.util.UUID;
  * is a one-element array).
  */
 final class H2Conversions implements ValueConversions {
-  static final H2Conversions INSTANCE = new H2Conversions();
-
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
-  private H2Conversions() {}
+  private final H2Errors errors;
+
+  H2Conversions(H2Errors errors) {
+    this.errors = java.util.Objects.requireNonNull(errors);
+  }
+
+  /** H2 names the value's type (as its metadata does) and the target type. */
+  private SQLException conversion(ColumnInfo c, String target) {
+    return errors.conversion(c.columnTypeName(), target);
+  }
 
   @Override
   public boolean toBoolean(ColumnInfo c, Object v, String text) throws SQLException {
@@ -61,11 +68,11 @@ final class H2Conversions implements ValueConversions {
           try {
             return new BigDecimal(t).signum() != 0;
           } catch (NumberFormatException e) {
-            throw parseError(s);
+            throw conversion(c, "BOOLEAN");
           }
       }
     }
-    throw SqlErrors.conversion(c, "BOOLEAN");
+    throw conversion(c, "BOOLEAN");
   }
 
   @Override
@@ -73,7 +80,7 @@ final class H2Conversions implements ValueConversions {
     if (v instanceof String s) {
       return (byte) parse(s, Byte.MIN_VALUE, Byte.MAX_VALUE);
     }
-    return (byte) narrow(integral(c, v, 1, "TINYINT"), Byte.MIN_VALUE, Byte.MAX_VALUE, text);
+    return (byte) narrow(integral(c, v, 1, "TINYINT"), Byte.MIN_VALUE, Byte.MAX_VALUE);
   }
 
   @Override
@@ -81,7 +88,7 @@ final class H2Conversions implements ValueConversions {
     if (v instanceof String s) {
       return (short) parse(s, Short.MIN_VALUE, Short.MAX_VALUE);
     }
-    return (short) narrow(integral(c, v, 2, "SMALLINT"), Short.MIN_VALUE, Short.MAX_VALUE, text);
+    return (short) narrow(integral(c, v, 2, "SMALLINT"), Short.MIN_VALUE, Short.MAX_VALUE);
   }
 
   @Override
@@ -89,7 +96,7 @@ final class H2Conversions implements ValueConversions {
     if (v instanceof String s) {
       return (int) parse(s, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
-    return (int) narrow(integral(c, v, 4, "INTEGER"), Integer.MIN_VALUE, Integer.MAX_VALUE, text);
+    return (int) narrow(integral(c, v, 4, "INTEGER"), Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   @Override
@@ -121,7 +128,7 @@ final class H2Conversions implements ValueConversions {
         throw parseError(s);
       }
     }
-    throw SqlErrors.conversion(c, "REAL");
+    throw conversion(c, "REAL");
   }
 
   @Override
@@ -142,7 +149,7 @@ final class H2Conversions implements ValueConversions {
         throw parseError(s);
       }
     }
-    throw SqlErrors.conversion(c, "DOUBLE PRECISION");
+    throw conversion(c, "DOUBLE PRECISION");
   }
 
   @Override
@@ -153,7 +160,7 @@ final class H2Conversions implements ValueConversions {
       return d;
     }
     if (scale < 0) {
-      throw SqlErrors.of("22003", "Invalid scale " + scale);
+      throw errors.invalidValue("scale", scale);
     }
     return d.setScale(scale, RoundingMode.HALF_UP);
   }
@@ -183,7 +190,7 @@ final class H2Conversions implements ValueConversions {
           return ByteBuffer.allocate(4).putInt(i).array();
       }
     }
-    throw SqlErrors.conversion(c, "BINARY VARYING");
+    throw conversion(c, "BINARY VARYING");
   }
 
   @Override
@@ -277,15 +284,16 @@ final class H2Conversions implements ValueConversions {
       r = toArray(c, v, text);
     } else if (type == Object.class) {
       throw v instanceof byte[]
-          ? SqlErrors.of("90027", "Deserialization of Java objects is not supported")
-          : SqlErrors.conversion(c, "JAVA_OBJECT");
+          ? errors.get(H2Errors.DESERIALIZATION_FAILED, "Deserialization failed, cause: {0}",
+              "Java object deserialization is not supported by a cached result")
+          : conversion(c, "JAVA_OBJECT");
     } else {
-      throw SqlErrors.of(SqlErrors.NOT_SUPPORTED, "Feature not supported: " + type.getName());
+      throw errors.featureNotSupported("converting to class " + type.getName());
     }
     return type.cast(r);
   }
 
-  private static long integral(ColumnInfo c, Object v, int width, String target)
+  private long integral(ColumnInfo c, Object v, int width, String target)
       throws SQLException {
     if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
@@ -315,17 +323,18 @@ final class H2Conversions implements ValueConversions {
       int shift = 64 - 8 * width;
       return (r << shift) >> shift;
     }
-    throw SqlErrors.conversion(c, target);
+    throw conversion(c, target);
   }
 
-  private static long narrow(long v, long min, long max, String text) throws SQLException {
+  /** H2 narrows through a long and reports that long when it does not fit. */
+  private long narrow(long v, long min, long max) throws SQLException {
     if (v < min || v > max) {
-      throw outOfRange(text);
+      throw outOfRange(Long.toString(v));
     }
     return v;
   }
 
-  private static long parse(String s, long min, long max) throws SQLException {
+  private long parse(String s, long min, long max) throws SQLException {
     try {
       long v = Long.parseLong(s.trim());
       if (v < min || v > max) {
@@ -337,7 +346,7 @@ final class H2Conversions implements ValueConversions {
     }
   }
 
-  private static BigInteger parseBigInteger(String s) throws SQLException {
+  private BigInteger parseBigInteger(String s) throws SQLException {
     try {
       return new BigInteger(s.trim());
     } catch (NumberFormatException e) {
@@ -345,7 +354,7 @@ final class H2Conversions implements ValueConversions {
     }
   }
 
-  private static BigDecimal decimal(ColumnInfo c, Object v) throws SQLException {
+  private BigDecimal decimal(ColumnInfo c, Object v) throws SQLException {
     if (v instanceof BigDecimal d) {
       return d;
     }
@@ -374,16 +383,16 @@ final class H2Conversions implements ValueConversions {
         throw parseError(s);
       }
     }
-    throw SqlErrors.conversion(c, "NUMERIC");
+    throw conversion(c, "NUMERIC");
   }
 
-  private static UUID uuid(ColumnInfo c, Object v) throws SQLException {
+  private UUID uuid(ColumnInfo c, Object v) throws SQLException {
     if (v instanceof UUID u) {
       return u;
     }
     if (v instanceof byte[] b) {
       if (b.length != 16) {
-        throw SqlErrors.of(SqlErrors.DATA_CONVERSION, "UUID requires 16 bytes, got " + b.length);
+        throw conversion(c, "UUID");
       }
       ByteBuffer buf = ByteBuffer.wrap(b);
       return new UUID(buf.getLong(), buf.getLong());
@@ -395,12 +404,12 @@ final class H2Conversions implements ValueConversions {
         throw parseError(s);
       }
     }
-    throw SqlErrors.conversion(c, "UUID");
+    throw conversion(c, "UUID");
   }
 
   // --- date/time: H2 converts through its session time zone, the JVM default at connect time.
 
-  private static LocalDate localDate(ColumnInfo c, Object v, String text)
+  private LocalDate localDate(ColumnInfo c, Object v, String text)
       throws SQLException {
     if (v instanceof Date d) {
       return d.toLocalDate();
@@ -418,10 +427,10 @@ final class H2Conversions implements ValueConversions {
         throw cannotParse("DATE", s);
       }
     }
-    throw SqlErrors.conversion(c, "DATE");
+    throw conversion(c, "DATE");
   }
 
-  private static LocalTime localTime(ColumnInfo c, Object v, String text) throws SQLException {
+  private LocalTime localTime(ColumnInfo c, Object v, String text) throws SQLException {
     if (v instanceof Time t) {
       return timeOf(t, text);
     }
@@ -432,7 +441,7 @@ final class H2Conversions implements ValueConversions {
       return sessionLocal(odt).toLocalTime();
     }
     if (v instanceof OffsetTime ot) {
-      return ot.toLocalTime();
+      return sessionLocal(today(ot)).toLocalTime();
     }
     if (v instanceof String s) {
       try {
@@ -441,10 +450,10 @@ final class H2Conversions implements ValueConversions {
         throw cannotParse("TIME", s);
       }
     }
-    throw SqlErrors.conversion(c, "TIME");
+    throw conversion(c, "TIME");
   }
 
-  private static LocalDateTime localDateTime(ColumnInfo c, Object v, String text)
+  private LocalDateTime localDateTime(ColumnInfo c, Object v, String text)
       throws SQLException {
     if (v instanceof Timestamp ts) {
       return timestampOf(ts, text);
@@ -454,6 +463,9 @@ final class H2Conversions implements ValueConversions {
     }
     if (v instanceof OffsetDateTime odt) {
       return sessionLocal(odt);
+    }
+    if (v instanceof OffsetTime ot) {
+      return sessionLocal(today(ot));
     }
     if (v instanceof Time t) {
       return LocalDate.now().atTime(timeOf(t, text));
@@ -469,13 +481,16 @@ final class H2Conversions implements ValueConversions {
         }
       }
     }
-    throw SqlErrors.conversion(c, "TIMESTAMP");
+    throw conversion(c, "TIMESTAMP");
   }
 
-  private static OffsetDateTime offsetDateTime(ColumnInfo c, Object v, String text)
+  private OffsetDateTime offsetDateTime(ColumnInfo c, Object v, String text)
       throws SQLException {
     if (v instanceof OffsetDateTime odt) {
       return odt;
+    }
+    if (v instanceof OffsetTime ot) {
+      return today(ot);
     }
     if (v instanceof String s) {
       try {
@@ -487,10 +502,10 @@ final class H2Conversions implements ValueConversions {
     if (v instanceof Timestamp || v instanceof Date || v instanceof Time || v instanceof String) {
       return sessionOffsetDateTime(localDateTime(c, v, text));
     }
-    throw SqlErrors.conversion(c, "TIMESTAMP WITH TIME ZONE");
+    throw conversion(c, "TIMESTAMP WITH TIME ZONE");
   }
 
-  private static OffsetTime offsetTime(ColumnInfo c, Object v, String text) throws SQLException {
+  private OffsetTime offsetTime(ColumnInfo c, Object v, String text) throws SQLException {
     if (v instanceof OffsetTime ot) {
       return ot;
     }
@@ -509,7 +524,7 @@ final class H2Conversions implements ValueConversions {
         throw cannotParse("TIME WITH TIME ZONE", s);
       }
     }
-    throw SqlErrors.conversion(c, "TIME WITH TIME ZONE");
+    throw conversion(c, "TIME WITH TIME ZONE");
   }
 
   /**
@@ -522,6 +537,12 @@ final class H2Conversions implements ValueConversions {
     java.time.ZoneOffset offset = valid.isEmpty()
         ? rules.getTransition(ldt).getOffsetAfter() : valid.get(0);
     return OffsetDateTime.of(ldt, offset);
+  }
+
+  /** H2 puts a TIME WITH TIME ZONE on the session's current date, keeping its offset. */
+  private static OffsetDateTime today(OffsetTime ot) {
+    return OffsetDateTime.of(LocalDate.now(TimeZone.getDefault().toZoneId()), ot.toLocalTime(),
+        ot.getOffset());
   }
 
   private static LocalDateTime sessionLocal(OffsetDateTime odt) {
@@ -554,16 +575,15 @@ final class H2Conversions implements ValueConversions {
     }
   }
 
-  private static SQLException outOfRange(String s) {
-    return SqlErrors.of(SqlErrors.NUMERIC_OUT_OF_RANGE, "Numeric value out of range: \"" + s + "\"");
+  private SQLException outOfRange(String s) {
+    return errors.outOfRange(s);
   }
 
-  private static SQLException parseError(String s) {
-    return SqlErrors.of(SqlErrors.DATA_CONVERSION, "Data conversion error converting \"" + s + "\"");
+  private SQLException parseError(String s) {
+    return errors.cannotConvert(s);
   }
 
-  private static SQLException cannotParse(String type, String s) {
-    return SqlErrors.of(SqlErrors.DATETIME_FORMAT,
-        "Cannot parse \"" + type + "\" constant \"" + s + "\"");
+  private SQLException cannotParse(String type, String s) {
+    return errors.cannotParse(type, s);
   }
 }

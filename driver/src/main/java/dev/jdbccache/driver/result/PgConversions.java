@@ -124,13 +124,19 @@ final class PgConversions implements ValueConversions {
 
   @Override
   public Date toDate(ColumnInfo c, Object value, String text, Calendar cal) throws SQLException {
+    byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+    // pgjdbc reads the first byte (an empty text fails there) to spot the infinities, then
+    // parses up to 13 bytes with its unchecked date parser
+    boolean infinity = (raw[0] == 'i' && text.equals("infinity"))
+        || (raw[0] == '-' && text.equals("-infinity"));
+    if (!infinity && raw.length <= 13) {
+      return PgShortDate.toDate(raw, cal);
+    }
     PgDateTimeText t = parse(text);
     if (t.infinity() != 0) {
       return new Date(t.infinity() > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
     }
-    if (!t.hasDate()) {
-      throw badDateTime(text);
-    }
+    // a time without a date (a long time text) falls on pgjdbc's default date, 1970-01-01
     TimeZone tz = Temporals.zone(cal);
     long instant = instantMillis(t, tz);
     LocalDate d = Temporals.localDate(instant, tz);
@@ -234,7 +240,8 @@ final class PgConversions implements ValueConversions {
       require(c, type, sqlType == Types.ARRAY);
       result = value == null ? null : toArray(c, value, text);
     } else if (type == UUID.class) {
-      result = value instanceof RecordedArray a ? a : CellValues.copy(value);
+      // pgjdbc casts whatever getObject returns: a ClassCastException for any other column type
+      return castLikePgjdbc(value, type);
     } else if (type == LocalDate.class) {
       result = value == null ? null : localDate(c, text);
     } else if (type == LocalTime.class) {
@@ -254,6 +261,15 @@ final class PgConversions implements ValueConversions {
       throw SqlErrors.of(SqlErrors.INVALID_PARAMETER_TYPE, "Cannot cast "
           + result.getClass().getName() + " to " + type.getName());
     }
+  }
+
+  private static <T> T castLikePgjdbc(Object value, Class<T> type) {
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
+    }
+    String actual = value instanceof RecordedArray ? "org.postgresql.jdbc.PgArray"
+        : value.getClass().getName();
+    throw new ClassCastException("Cannot cast " + actual + " to " + type.getName());
   }
 
   private LocalDate localDate(ColumnInfo c, String text) throws SQLException {
@@ -286,6 +302,9 @@ final class PgConversions implements ValueConversions {
     if (type.equals("timestamptz") || type.equals("timestamp")) {
       return parse(text).offsetDateTime();
     }
+    if (type.equals("timetz")) {
+      return offsetTime(c, text).atDate(LocalDate.of(1970, 1, 1)); // pgjdbc's epoch date
+    }
     throw mismatch(c, OffsetDateTime.class);
   }
 
@@ -293,8 +312,7 @@ final class PgConversions implements ValueConversions {
     if (c.columnTypeName().equals("timetz")) {
       PgDateTimeText t = parse(text);
       int offset = t.offsetSeconds() == null ? 0 : t.offsetSeconds();
-      return t.localTime().atOffset(java.time.ZoneOffset.ofTotalSeconds(offset))
-          .withOffsetSameInstant(java.time.ZoneOffset.UTC);
+      return t.localTime().atOffset(java.time.ZoneOffset.ofTotalSeconds(offset)); // as sent
     }
     throw mismatch(c, OffsetTime.class);
   }

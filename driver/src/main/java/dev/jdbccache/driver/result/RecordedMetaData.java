@@ -11,12 +11,19 @@ final class RecordedMetaData implements ResultSetMetaData {
     this.recording = recording;
   }
 
-  private ColumnInfo col(int column) throws SQLException {
+  /** The column, after rethrowing what {@code method} threw for it when it was recorded. */
+  private ColumnInfo col(int column, String method) throws SQLException {
     if (column < 1 || column > recording.columnCount()) {
+      if (recording.profile() == Profile.H2) {
+        throw H2Errors.forDriverVersion(recording.driverVersion())
+            .invalidValue("columnIndex", column);
+      }
       throw SqlErrors.of("22023", "The column index is out of range: " + column
           + ", number of columns: " + recording.columnCount() + ".");
     }
-    return recording.column(column - 1);
+    ColumnInfo c = recording.column(column - 1);
+    c.rethrowIfFailed(method);
+    return c;
   }
 
   @Override
@@ -26,102 +33,102 @@ final class RecordedMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isAutoIncrement(int column) throws SQLException {
-    return col(column).autoIncrement();
+    return col(column, "isAutoIncrement").autoIncrement();
   }
 
   @Override
   public boolean isCaseSensitive(int column) throws SQLException {
-    return col(column).caseSensitive();
+    return col(column, "isCaseSensitive").caseSensitive();
   }
 
   @Override
   public boolean isSearchable(int column) throws SQLException {
-    return col(column).searchable();
+    return col(column, "isSearchable").searchable();
   }
 
   @Override
   public boolean isCurrency(int column) throws SQLException {
-    return col(column).currency();
+    return col(column, "isCurrency").currency();
   }
 
   @Override
   public int isNullable(int column) throws SQLException {
-    return col(column).nullable();
+    return col(column, "isNullable").nullable();
   }
 
   @Override
   public boolean isSigned(int column) throws SQLException {
-    return col(column).signed();
+    return col(column, "isSigned").signed();
   }
 
   @Override
   public int getColumnDisplaySize(int column) throws SQLException {
-    return col(column).displaySize();
+    return col(column, "getColumnDisplaySize").displaySize();
   }
 
   @Override
   public String getColumnLabel(int column) throws SQLException {
-    return col(column).columnLabel();
+    return col(column, "getColumnLabel").columnLabel();
   }
 
   @Override
   public String getColumnName(int column) throws SQLException {
-    return col(column).columnName();
+    return col(column, "getColumnName").columnName();
   }
 
   @Override
   public String getSchemaName(int column) throws SQLException {
-    return col(column).schemaName();
+    return col(column, "getSchemaName").schemaName();
   }
 
   @Override
   public int getPrecision(int column) throws SQLException {
-    return col(column).precision();
+    return col(column, "getPrecision").precision();
   }
 
   @Override
   public int getScale(int column) throws SQLException {
-    return col(column).scale();
+    return col(column, "getScale").scale();
   }
 
   @Override
   public String getTableName(int column) throws SQLException {
-    return col(column).tableName();
+    return col(column, "getTableName").tableName();
   }
 
   @Override
   public String getCatalogName(int column) throws SQLException {
-    return col(column).catalogName();
+    return col(column, "getCatalogName").catalogName();
   }
 
   @Override
   public int getColumnType(int column) throws SQLException {
-    return col(column).columnType();
+    return col(column, "getColumnType").columnType();
   }
 
   @Override
   public String getColumnTypeName(int column) throws SQLException {
-    return col(column).columnTypeName();
+    return col(column, "getColumnTypeName").columnTypeName();
   }
 
   @Override
   public boolean isReadOnly(int column) throws SQLException {
-    return col(column).readOnly();
+    return col(column, "isReadOnly").readOnly();
   }
 
   @Override
   public boolean isWritable(int column) throws SQLException {
-    return col(column).writable();
+    return col(column, "isWritable").writable();
   }
 
   @Override
   public boolean isDefinitelyWritable(int column) throws SQLException {
-    return col(column).definitelyWritable();
+    return col(column, "isDefinitelyWritable").definitelyWritable();
   }
 
   @Override
   public String getColumnClassName(int column) throws SQLException {
-    return col(column).columnClassName();
+    return col(column, "getColumnClassName").columnClassName();
   }
 
   @Override

@@ -22,11 +22,22 @@ public final class Recording {
   private final Object[][] values;
   private final String[][] texts; // per row: null when every text equals the value's default
   private final List<WarningInfo> warnings;
+  private final String driverVersion;
   private final long estimatedBytes;
 
   Recording(Profile profile, ColumnInfo[] columns, Object[][] values, String[][] texts,
       List<WarningInfo> warnings) {
+    this(profile, "", columns, values, texts, warnings);
+  }
+
+  /**
+   * @param driverVersion the recording driver's {@code getDriverVersion()}, or "" when unknown;
+   *     H2's error messages carry its build number
+   */
+  Recording(Profile profile, String driverVersion, ColumnInfo[] columns, Object[][] values,
+      String[][] texts, List<WarningInfo> warnings) {
     this.profile = Objects.requireNonNull(profile);
+    this.driverVersion = Objects.requireNonNull(driverVersion);
     this.columns = columns.clone();
     this.values = values;
     this.texts = texts;
@@ -61,6 +72,10 @@ public final class Recording {
 
   Profile profile() {
     return profile;
+  }
+
+  String driverVersion() {
+    return driverVersion;
   }
 
   ColumnInfo column(int index0) {
@@ -122,7 +137,8 @@ public final class Recording {
     if (!(o instanceof Recording r)) {
       return false;
     }
-    if (profile != r.profile || !Arrays.equals(columns, r.columns)
+    if (profile != r.profile || !driverVersion.equals(r.driverVersion)
+        || !Arrays.equals(columns, r.columns)
         || !warnings.equals(r.warnings) || values.length != r.values.length) {
       return false;
     }

@@ -7,14 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
  * The binary form of a {@link Recording}, for stores outside the JVM (Redis).
  *
  * <p>Layout: magic {@code "JCRS"}, a format version byte, the body, and a CRC-32 of everything
- * before it. The body holds the driver profile, the columns, the warnings and the rows; every
+ * before it. The body holds the driver profile and version, the columns (with what any
+ * metadata method threw), the warnings and the rows; every
  * cell is a type tag followed by its value (see {@link CellCodec}). Never Java serialization:
  * decoding creates only the known value classes. Decoding validates every length against the
  * bytes that remain, so forged lengths cannot exhaust memory, and reports any defect as a
@@ -24,7 +28,7 @@ import java.util.zip.CRC32;
  */
 public final class RecordingCodec {
   static final byte[] MAGIC = {'J', 'C', 'R', 'S'};
-  static final byte VERSION = 1;
+  static final byte VERSION = 2; // 2: driver version, metadata failures
   private static final int TRAILER = 4;
 
   private RecordingCodec() {}
@@ -93,6 +97,7 @@ public final class RecordingCodec {
 
   private static void writeBody(DataOutputStream out, Recording r) throws IOException {
     out.writeByte(r.profile().code());
+    CellCodec.writeString(out, r.driverVersion());
     ColumnInfo[] columns = r.columnArray();
     out.writeInt(columns.length);
     for (ColumnInfo c : columns) {
@@ -138,6 +143,10 @@ public final class RecordingCodec {
     if (profile == null) {
       throw new CodecException("unknown driver profile");
     }
+    String driverVersion = in.string();
+    if (driverVersion == null) {
+      throw new CodecException("missing driver version");
+    }
     int columnCount = in.count(1);
     ColumnInfo[] columns = new ColumnInfo[columnCount];
     for (int i = 0; i < columnCount; i++) {
@@ -164,7 +173,7 @@ public final class RecordingCodec {
       values[row] = rowValues;
       texts[row] = rowTexts;
     }
-    return new Recording(profile, columns, values, texts, warnings);
+    return new Recording(profile, driverVersion, columns, values, texts, warnings);
   }
 
   private static void writeColumn(DataOutputStream out, ColumnInfo c) throws IOException {
@@ -184,6 +193,15 @@ public final class RecordingCodec {
         | (c.searchable() ? 4 : 0) | (c.currency() ? 8 : 0) | (c.signed() ? 16 : 0)
         | (c.readOnly() ? 32 : 0) | (c.writable() ? 64 : 0) | (c.definitelyWritable() ? 128 : 0);
     out.writeByte(flags);
+    out.writeInt(c.failures().size());
+    for (var failure : new TreeMap<>(c.failures()).entrySet()) {
+      RecordedError e = failure.getValue();
+      CellCodec.writeString(out, failure.getKey());
+      CellCodec.writeString(out, e.kind());
+      CellCodec.writeString(out, e.message());
+      CellCodec.writeString(out, e.sqlState());
+      out.writeInt(e.vendorCode());
+    }
   }
 
   private static ColumnInfo readColumn(CodecReader in) throws CodecException {
@@ -200,9 +218,19 @@ public final class RecordingCodec {
     int displaySize = in.i32();
     int nullable = in.i32();
     int f = in.u8();
+    int failureCount = in.count(4 * 5);
+    Map<String, RecordedError> failures = new HashMap<>();
+    for (int i = 0; i < failureCount; i++) {
+      String method = in.string();
+      String kind = in.string();
+      if (method == null || kind == null) {
+        throw new CodecException("bad metadata failure");
+      }
+      failures.put(method, new RecordedError(kind, in.string(), in.string(), in.i32()));
+    }
     return new ColumnInfo(catalog, schema, table, name, label, type, typeName, className,
         precision, scale, displaySize, nullable, (f & 1) != 0, (f & 2) != 0, (f & 4) != 0,
-        (f & 8) != 0, (f & 16) != 0, (f & 32) != 0, (f & 64) != 0, (f & 128) != 0);
+        (f & 8) != 0, (f & 16) != 0, (f & 32) != 0, (f & 64) != 0, (f & 128) != 0, failures);
   }
 
   /** Bounds-checked reads over the body. */

@@ -1,9 +1,11 @@
 package dev.jdbccache.driver.result;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,8 @@ import java.util.List;
 public final class ResultRecorder {
   private final ResultSet rs;
   private final Profile profile;
+  private final String driverVersion;
+  private final boolean formatMayChange;
   private final ColumnInfo[] columns;
   private final int maxRows;
   private final long maxBytes;
@@ -32,6 +36,8 @@ public final class ResultRecorder {
   private ResultRecorder(ResultSet rs, ColumnInfo[] columns, int maxRows, long maxBytes) {
     this.rs = rs;
     this.profile = Profile.of(rs);
+    this.driverVersion = driverVersion(rs, profile);
+    this.formatMayChange = profile == Profile.POSTGRESQL && isPrepared(rs);
     this.columns = columns;
     this.maxRows = maxRows;
     this.maxBytes = maxBytes;
@@ -78,6 +84,10 @@ public final class ResultRecorder {
           return abandon();
         }
         String text = rs.getString(i + 1);
+        if (formatMayChange
+            && !PgTransferFormats.sameTextInBothFormats(columns[i], value, text)) {
+          return abandon();
+        }
         row[i] = value;
         rowBytes += CellValues.estimate(value);
         if (!java.util.Objects.equals(text, CellValues.defaultText(value))) {
@@ -133,8 +143,35 @@ public final class ResultRecorder {
     } catch (SQLException e) {
       warnings = List.of();
     }
-    return new Recording(profile, columns, values.toArray(new Object[0][]),
+    return new Recording(profile, driverVersion, columns, values.toArray(new Object[0][]),
         texts.toArray(new String[0][]), warnings);
+  }
+
+  /**
+   * H2's driver version, whose build number ends H2's error messages; read once per recording
+   * (a constant in H2, no round trip). Other drivers' messages do not need it.
+   */
+  private static String driverVersion(ResultSet rs, Profile profile) {
+    if (profile != Profile.H2) {
+      return "";
+    }
+    try {
+      Statement st = rs.getStatement();
+      String version = st == null ? null : st.getConnection().getMetaData().getDriverVersion();
+      return version == null ? "" : version;
+    } catch (SQLException | RuntimeException e) {
+      // Without the version, cached H2 errors only lack the "[code-build]" suffix.
+      return "";
+    }
+  }
+
+  /** pgjdbc switches formats only for prepared statements; a plain Statement always gets text. */
+  private static boolean isPrepared(ResultSet rs) {
+    try {
+      return rs.getStatement() instanceof PreparedStatement;
+    } catch (SQLException e) {
+      return true; // unknown: assume the format may change
+    }
   }
 
   private boolean abandon() {

@@ -18,8 +18,9 @@ import java.util.Calendar;
  */
 interface ValueConversions {
 
-  static ValueConversions of(Profile profile) {
-    return profile == Profile.H2 ? H2Conversions.INSTANCE : PgConversions.INSTANCE;
+  /** {@code h2Errors} builds H2's exceptions; used, and required, only for {@link Profile#H2}. */
+  static ValueConversions of(Profile profile, H2Errors h2Errors) {
+    return profile == Profile.H2 ? new H2Conversions(h2Errors) : PgConversions.INSTANCE;
   }
 
   boolean toBoolean(ColumnInfo c, Object value, String text) throws SQLException;

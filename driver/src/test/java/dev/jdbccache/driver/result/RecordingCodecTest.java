@@ -159,9 +159,10 @@ class RecordingCodecTest {
     CodecException e = assertThrows(CodecException.class, () -> RecordingCodec.decode(magic));
     assertEquals("not a recording (bad magic)", e.getMessage());
     byte[] version = bytes.clone();
-    version[RecordingCodec.MAGIC.length] = 2;
+    version[RecordingCodec.MAGIC.length] = RecordingCodec.VERSION - 1;
     e = assertThrows(CodecException.class, () -> RecordingCodec.decode(version));
-    assertEquals("unsupported recording format version 2", e.getMessage());
+    assertEquals("unsupported recording format version " + (RecordingCodec.VERSION - 1),
+        e.getMessage());
     assertThrows(CodecException.class, () -> RecordingCodec.decode(null));
     assertThrows(CodecException.class, () -> RecordingCodec.decode(new byte[0]));
   }
