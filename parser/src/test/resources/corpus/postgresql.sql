@@ -321,6 +321,13 @@ kind: QUERY
 cacheable: no
 reason: VOLATILE_FUNCTION
 
+-- name: system function not in the lists is volatile, not a write
+select pg_stat_force_next_flush()
+kind: QUERY
+writes:
+cacheable: no
+reason: VOLATILE_FUNCTION
+
 -- name: advisory lock
 select pg_try_advisory_lock(?)
 kind: QUERY

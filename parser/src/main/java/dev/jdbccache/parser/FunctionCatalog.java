@@ -210,6 +210,11 @@ final class FunctionCatalog {
         if (deterministic.contains(name)) {
             return FunctionClass.DETERMINISTIC;
         }
+        if (dialect == SqlDialect.POSTGRESQL && name.startsWith("pg_")) {
+            // PostgreSQL's own pg_* functions read server state and act on the server (statistics,
+            // backends, settings); none writes user tables: not cacheable, but not a write either
+            return FunctionClass.VOLATILE;
+        }
         return FunctionClass.UNKNOWN;
     }
 
