@@ -13,11 +13,12 @@ import java.util.function.LongSupplier;
 /**
  * Table versions and leases in this JVM's memory (the local store).
  *
- * <p>Race-freedom rests on two orders, both on volatile/atomic state: a writer adds its lease
+ * <p>Race-freedom rests on orders on volatile/atomic state: a writer adds its lease
  * <em>before</em> it increments a version and increments again <em>before</em> it removes the
- * lease; a reader reads the versions <em>before</em> it looks for leases. A reader that saw the old
- * version therefore either sees the lease or stores under a version that the post-commit
- * increment has already made stale. See {@code docs/consistency.md}.
+ * lease; a reader reads the versions, then looks for leases, then reads the versions again and
+ * trusts the capture only if they did not move. A writer that released its lease between the
+ * reader's two reads has incremented before releasing, so the second read shows it; a lease that
+ * is still there is seen. See {@code docs/consistency.md}.
  *
  * <p>Thread-safe. Time comes from an injected nano clock so tests control lease expiry.
  */
@@ -49,8 +50,25 @@ public final class LocalTableVersions implements TableVersions {
             states[i] = state(names[i]);
             versions[i] = states[i].version.get();
         }
-        boolean leased = anyLiveLease(states);
+        boolean leased = anyLiveLease(states) || moved(globalVersion, versions, states);
         return new VersionSnapshot(names, globalVersion, versions, leased);
+    }
+
+    /**
+     * True when a version changed since it was read: a writer may have incremented and released
+     * its lease between the reader's version read and its lease check. Such a capture is treated
+     * as leased (the reader bypasses).
+     */
+    private boolean moved(long globalVersion, long[] versions, TableState[] states) {
+        if (global.version.get() != globalVersion) {
+            return true;
+        }
+        for (int i = 0; i < states.length; i++) {
+            if (states[i].version.get() != versions[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -60,13 +78,15 @@ public final class LocalTableVersions implements TableVersions {
             return false;
         }
         TableState[] states = new TableState[names.length];
+        long[] versions = new long[names.length];
         for (int i = 0; i < names.length; i++) {
             states[i] = state(names[i]);
-            if (states[i].version.get() != snapshot.version(i)) {
+            versions[i] = states[i].version.get();
+            if (versions[i] != snapshot.version(i)) {
                 return false;
             }
         }
-        return !anyLiveLease(states);
+        return !anyLiveLease(states) && !moved(snapshot.global(), versions, states);
     }
 
     @Override

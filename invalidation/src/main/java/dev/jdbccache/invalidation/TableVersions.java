@@ -44,6 +44,23 @@ public interface TableVersions {
      */
     void endWrite(WriteLease lease);
 
+    /**
+     * The writer lost control of its transaction's outcome (its connection was aborted, perhaps
+     * while another thread commits): increments the versions now and keeps the lease until it
+     * expires, so nothing read before a late commit on the database can be stored meanwhile.
+     */
+    default void abandon(WriteLease lease) {
+        if (lease.ended()) {
+            return;
+        }
+        if (lease.unknownTables()) {
+            invalidateAll();
+        } else {
+            invalidate(lease.tables());
+        }
+        renew(lease);
+    }
+
     /** Invalidates tables changed outside the driver. */
     void invalidate(Collection<String> tables);
 

@@ -20,6 +20,14 @@ public final class VersionSnapshot {
         this.leased = leased;
     }
 
+    /**
+     * A snapshot built outside this package (test doubles of {@link TableVersions}); the tables and
+     * versions are in the same order, {@code tables} is kept, {@code versions} copied.
+     */
+    public static VersionSnapshot of(String[] tables, long global, long[] versions, boolean leased) {
+        return new VersionSnapshot(tables, global, versions, leased);
+    }
+
     public long global() {
         return global;
     }

@@ -78,6 +78,33 @@ class LocalTableVersionsTest {
     }
 
     @Test
+    void aReleaseBetweenTheVersionReadAndTheLeaseCheckIsNotMissed() {
+        // a transaction outlived its lease; a reader cached the (still committed) old row meanwhile
+        WriteLease lease = versions.beginWrite(List.of("orders"), false);
+        clock.addAndGet(Duration.ofSeconds(61).toNanos());
+        VersionSnapshot duringExpiry = versions.capture(orders);
+        assertFalse(duringExpiry.leased());
+        // commit: renew, database commit, then the post-commit increment and release, which
+        // LocalTableVersions cannot interleave with a capture here; the capture's second read of
+        // the versions is what catches a release that lands between its version read and lease check
+        versions.renew(lease);
+        versions.endWrite(lease);
+        assertFalse(versions.capture(orders).sameVersions(duringExpiry));
+        assertFalse(versions.isCurrent(duringExpiry));
+    }
+
+    @Test
+    void abandonIncrementsNowAndKeepsTheLeaseUntilItExpires() {
+        VersionSnapshot before = versions.capture(orders);
+        WriteLease lease = versions.beginWrite(List.of("orders"), false);
+        versions.abandon(lease);
+        assertFalse(versions.isCurrent(before));
+        assertTrue(versions.capture(orders).leased(), "a late commit on the database stays covered");
+        clock.addAndGet(Duration.ofSeconds(61).toNanos());
+        assertFalse(versions.capture(orders).leased());
+    }
+
+    @Test
     void endWriteIsIdempotent() {
         WriteLease lease = versions.beginWrite(List.of("orders"), false);
         versions.endWrite(lease);

@@ -111,27 +111,31 @@ public final class CachingConnection extends DelegatingConnection {
             reason = sessionBypass(plan, parameters, owner.delegate());
         }
         if (reason != null) {
-            runtime.bypassed(reason);
+            runtime.bypassed(plan, reason, analysis.reason());
             return owner.wrap(execute.run());
         }
         Statement real = owner.delegate();
         int type = real.getResultSetType();
         Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
         QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
+        long start = System.nanoTime();
         EntryStore.Lookup lookup = runtime.lookup(key, plan);
         if (lookup == null) {
             return owner.wrap(execute.run()); // a live lease or a failing store: counted as a bypass
         }
         if (lookup.hit()) {
-            return owner.serve(new CachedResultSet(lookup.recording(), owner, type));
+            ResultSet hit = owner.serve(new CachedResultSet(lookup.recording(), owner, type));
+            runtime.served(plan, true, System.nanoTime() - start);
+            return hit;
         }
         VersionSnapshot captured = lookup.captured();
         ResultSet result = execute.run();
+        runtime.served(plan, false, System.nanoTime() - start); // until the execution returned, not the rows' reading
         if (result == null) {
             return null;
         }
         return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
-                runtime.config().maxEntryBytes(), completed -> runtime.fill(key, plan, captured, completed)));
+                runtime.config().maxEntryBytes(), plan.columns(), completed -> runtime.fill(key, plan, captured, completed)));
     }
 
     /** Why this connection's state keeps a read from the cache, or {@code null}. */
@@ -340,12 +344,17 @@ public final class CachingConnection extends DelegatingConnection {
         }
     }
 
+    /**
+     * May come from another thread while this connection's thread is inside a commit: the outcome
+     * is unknown, so the write set's leases are left to expire (after an increment) rather than
+     * released.
+     */
     @Override
     public void abort(Executor executor) throws SQLException {
         try {
             delegate.abort(executor);
         } finally {
-            transactionEnded();
+            writes.abandon();
         }
     }
 

@@ -24,7 +24,7 @@ final class TransactionWrites {
     }
 
     /** Takes leases on the tables of {@code plan} not yet in the write set, before the write runs. */
-    void add(WritePlan plan) {
+    synchronized void add(WritePlan plan) {
         if (plan.unknownTables() && !unknownTables) {
             leases.add(versions.beginWrite(Set.of(), true));
             unknownTables = true;
@@ -45,7 +45,7 @@ final class TransactionWrites {
     }
 
     /** True when the transaction wrote one of {@code readTables} (or tables it cannot name). */
-    boolean touches(String[] readTables) {
+    synchronized boolean touches(String[] readTables) {
         if (unknownTables) {
             return true;
         }
@@ -60,22 +60,37 @@ final class TransactionWrites {
         return false;
     }
 
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return leases.isEmpty();
     }
 
     /** Re-arms every lease just before COMMIT, so none expires while the commit is in flight. */
-    void renew() {
+    synchronized void renew() {
         for (WriteLease lease : leases) {
             versions.renew(lease);
         }
     }
 
     /** The transaction ended (committed, rolled back, or unknown): increment and release. */
-    void end() {
+    synchronized void end() {
         for (WriteLease lease : leases) {
             versions.endWrite(lease);
         }
+        forget();
+    }
+
+    /**
+     * The connection was aborted, possibly while its own thread commits: increment now, and let
+     * the leases run out rather than release them (the database may still be committing).
+     */
+    synchronized void abandon() {
+        for (WriteLease lease : leases) {
+            versions.abandon(lease);
+        }
+        forget();
+    }
+
+    private void forget() {
         leases.clear();
         tables.clear();
         unknownTables = false;

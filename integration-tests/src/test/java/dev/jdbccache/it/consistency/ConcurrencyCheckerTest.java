@@ -1,0 +1,116 @@
+package dev.jdbccache.it.consistency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.jdbccache.driver.cache.CacheRuntime;
+import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.driver.config.ConfigLoader;
+import dev.jdbccache.driver.jdbc.CachingConnection;
+import dev.jdbccache.invalidation.LocalTableVersions;
+import dev.jdbccache.invalidation.TableVersions;
+import dev.jdbccache.parser.SqlDialect;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consistency checker: concurrent writers and readers through {@code jdbc:cache:} on
+ * PostgreSQL, every read checked against what was known committed before it began (see
+ * {@link History}). With a TTL of ten minutes, only invalidation keeps reads fresh.
+ *
+ * <p>A checker that cannot fail proves nothing, so the same workload also runs, briefly, against
+ * two deliberately broken protocols and must find stale reads there.
+ *
+ * <p>System properties: {@code jdbccache.checker.seconds} (default 60),
+ * {@code jdbccache.checker.writers} and {@code jdbccache.checker.readers} (default 3 each).
+ */
+class ConcurrencyCheckerTest {
+
+    private static final Duration DURATION = Duration.ofSeconds(Long.getLong("jdbccache.checker.seconds", 60));
+    private static final Duration BROKEN_DURATION = Duration.ofSeconds(5);
+    private static final int WRITERS = Integer.getInteger("jdbccache.checker.writers", 3);
+    private static final int READERS = Integer.getInteger("jdbccache.checker.readers", 3);
+    private static final int ROWS = 50;
+    /**
+     * Short enough that the slow writer's transaction outlives it (the broken run needs several such
+     * commits in 5 s). A statement or commit that itself takes longer (a stalled fsync on a loaded
+     * machine) also loses its lease: the protocol assumes writes shorter than the lease.
+     */
+    private static final String WRITE_LEASE = "500ms";
+    private static final Duration SLOW_TRANSACTION = Duration.ofMillis(650);
+
+    private CounterTable table;
+
+    @BeforeEach
+    void createTable() throws Exception {
+        table = CounterTable.create("checker", ROWS);
+    }
+
+    @AfterEach
+    void dropTable() throws Exception {
+        table.close();
+    }
+
+    private Properties cacheProperties() {
+        Properties p = new Properties();
+        p.setProperty("cache.name", "checker-" + table.schema());
+        p.setProperty("cache.ttl", "10m");
+        p.setProperty("cache.write-lease", WRITE_LEASE);
+        return p;
+    }
+
+    private Workload workload(Workload.Opener caching) {
+        return new Workload(table, caching, WRITERS, READERS, SLOW_TRANSACTION);
+    }
+
+    @Test
+    void concurrentWritesThroughTheDriver_neverLetAReadMissACommittedWrite() throws Exception {
+        Properties properties = cacheProperties();
+        Workload.Outcome outcome = workload(() -> DriverManager.getConnection(table.cacheUrl(), properties))
+                .run("table-version protocol", DURATION);
+
+        System.out.println(outcome.summary());
+        assertEquals(0, outcome.stale(), () -> "stale reads: " + String.join("; ", outcome.examples()));
+        assertTrue(outcome.driverHits() > 0, "the cache never hit: the checker proved nothing");
+        assertTrue(outcome.writes() > 0 && outcome.rollbacks() > 0, "the writers did not run: " + outcome.summary());
+    }
+
+    @Test
+    void checkerFindsStaleReads_whenReadersIgnoreWriteLeases() throws Exception {
+        assertFindsStaleReads(lease -> new LeaseBlindVersions(localVersions(lease)));
+    }
+
+    @Test
+    void checkerFindsStaleReads_whenVersionsAreNotIncrementedAfterTheCommit() throws Exception {
+        assertFindsStaleReads(lease -> new PreCommitOnlyVersions(localVersions(lease), localVersions(lease)));
+    }
+
+    private static TableVersions localVersions(Duration lease) {
+        return new LocalTableVersions(lease, Ticker.systemTicker()::read);
+    }
+
+    /**
+     * Runs the workload against a broken protocol (made from real ones with the configured lease)
+     * plugged into a runtime of its own; the checker must find stale reads, all of them cache hits.
+     */
+    private void assertFindsStaleReads(Function<Duration, BrokenVersions> breaking) throws Exception {
+        CacheConfig config = ConfigLoader.standard().load(cacheProperties());
+        BrokenVersions broken = breaking.apply(config.writeLease());
+        try (CacheRuntime runtime = new CacheRuntime(config, Ticker.systemTicker(), broken)) {
+            String database = "checker|" + table.schema();
+            Workload.Outcome outcome = workload(() -> new CachingConnection(table.openPlain(), runtime, SqlDialect.POSTGRESQL, database))
+                    .run("broken: " + broken.flaw(), BROKEN_DURATION);
+
+            System.out.println(outcome.summary());
+            outcome.examples().stream().limit(3).forEach(example -> System.out.println("  e.g. " + example));
+            assertTrue(outcome.stale() > 0, "the checker found no stale read against a broken protocol: " + outcome.summary());
+            assertEquals(0, outcome.staleFromDatabase(), "the database itself contradicted the history: the checker is wrong");
+        }
+    }
+}

@@ -1,0 +1,466 @@
+package dev.jdbccache.it.consistency;
+
+import dev.jdbccache.driver.cache.CacheStats;
+import dev.jdbccache.driver.jdbc.CachingConnection;
+import dev.jdbccache.driver.result.CachedResultSet;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The checker's workload on {@link CounterTable}: writer threads that add 1 to rows' versions in
+ * every way a JDBC application writes (autocommit statements, API and SQL transactions,
+ * rollbacks, prepared batches), one slow writer whose transaction outlives the write lease, reader
+ * threads running cacheable queries (primary-key lookups, a range, a sum) and checking each answer
+ * against the {@link History}, and a witness on a plain connection that makes every committed
+ * version known as soon as the database shows it.
+ *
+ * <p>Writers and readers use caching connections from {@link Opener}; one workload runs once.
+ * Rows are chosen so that readers hammer the rows being written: the hot row (written by every
+ * writer) and the slow row (written only by the slow writer).
+ */
+final class Workload {
+
+    static final int HOT_ROW = 1;
+    static final int SLOW_ROW = 2;
+    private static final int MAX_EXAMPLES = 10;
+
+    /** Opens a connection through the cache. */
+    @FunctionalInterface
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final CounterTable table;
+    private final Opener caching;
+    private final int writers;
+    private final int readers;
+    private final Duration slowTransaction;
+    private final History history;
+
+    private final LongAdder reads = new LongAdder();
+    private final LongAdder readHits = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder rollbacks = new LongAdder();
+    private final LongAdder stale = new LongAdder();
+    private final LongAdder staleFromDatabase = new LongAdder();
+    private final Queue<String> examples = new ConcurrentLinkedQueue<>();
+    private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    private volatile long deadline;
+
+    /**
+     * @param slowTransaction how long the slow writer keeps its transaction open; longer than
+     *                        {@code cache.write-lease}, so its lease expires before it commits
+     */
+    Workload(CounterTable table, Opener caching, int writers, int readers, Duration slowTransaction) {
+        this.table = table;
+        this.caching = caching;
+        this.writers = writers;
+        this.readers = readers;
+        this.slowTransaction = slowTransaction;
+        this.history = new History(table.rows());
+    }
+
+    /** Runs every thread for {@code duration}; throws the first unexpected failure of any thread. */
+    Outcome run(String protocol, Duration duration) throws Exception {
+        deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            threads.add(loop("writer-" + i, caching, Writer::new));
+        }
+        threads.add(loop("slow-writer", caching, SlowWriter::new));
+        for (int i = 0; i < readers; i++) {
+            threads.add(loop("reader-" + i, caching, Reader::new));
+        }
+        threads.add(loop("witness", table::openPlain, Witness::new));
+        threads.forEach(Thread::start);
+        long joinBy = deadline + Duration.ofSeconds(30).toNanos();
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
+            if (thread.isAlive()) {
+                failures.add(new AssertionError(thread.getName() + " did not stop 30 s after the end of the run"));
+            }
+        }
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("a workload thread failed", failures.peek());
+            failures.stream().skip(1).forEach(error::addSuppressed);
+            throw error;
+        }
+        CacheStats stats;
+        try (Connection c = caching.open()) {
+            stats = c.unwrap(CachingConnection.class).runtime().stats();
+        }
+        return new Outcome(protocol, reads.sum(), readHits.sum(), stats.hits(), writes.sum(), rollbacks.sum(),
+                stale.sum(), staleFromDatabase.sum(), List.copyOf(examples));
+    }
+
+    /** What a run found; {@link #summary} is the line the checker prints. */
+    record Outcome(String protocol, long reads, long readHits, long driverHits, long writes, long rollbacks,
+            long stale, long staleFromDatabase, List<String> examples) {
+
+        String summary() {
+            return String.format("consistency checker [%s]: %d reads checked, %d hits (hit ratio %.3f), "
+                    + "%d writes committed (+%d rolled back), %d stale reads (%d from the database)",
+                    protocol, reads, driverHits, reads == 0 ? 0 : (double) driverHits / reads,
+                    writes, rollbacks, stale, staleFromDatabase);
+        }
+    }
+
+    // ---- threads -----------------------------------------------------------------------------
+
+    /** One thread's steps on its own connection. */
+    private interface Step {
+        void run(ThreadLocalRandom random) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface StepFactory {
+        Step create(Workload workload, Connection connection) throws SQLException;
+    }
+
+    private Thread loop(String name, Opener opener, StepFactory factory) {
+        Thread thread = new Thread(() -> {
+            try (Connection connection = opener.open()) {
+                Step step = factory.create(this, connection);
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (running()) {
+                    step.run(random);
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        }, "checker-" + name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private boolean running() {
+        return System.nanoTime() - deadline < 0 && failures.isEmpty();
+    }
+
+    private static void pause(ThreadLocalRandom random, long minMicros, long maxMicros) {
+        LockSupport.parkNanos(random.nextLong(minMicros, maxMicros) * 1_000);
+    }
+
+    /** A row for a writer: often the hot row, never the slow one. */
+    private int writerRow(ThreadLocalRandom random) {
+        if (random.nextInt(100) < 30) {
+            return HOT_ROW;
+        }
+        return random.nextInt(SLOW_ROW + 1, table.rows() + 1);
+    }
+
+    /** Distinct rows in ascending order: writers lock rows in one order, so they never deadlock. */
+    private SortedSet<Integer> writerRows(ThreadLocalRandom random, int min, int max) {
+        int count = random.nextInt(min, max + 1);
+        SortedSet<Integer> rows = new TreeSet<>();
+        while (rows.size() < count) {
+            rows.add(writerRow(random));
+        }
+        return rows;
+    }
+
+    // ---- writers -------------------------------------------------------------------------------
+
+    private static final String BUMP_RETURNING = "update counter set version = version + 1 where id = ? returning version";
+    private static final String BUMP = "update counter set version = version + 1 where id = ?";
+    private static final String READ_ROW = "select version from counter where id = ?";
+
+    /**
+     * Mixes the ways of writing. What becomes known is only what the commit proves: the version
+     * read back in the transaction, or one more than was known before the write began (each write
+     * adds 1 on top of the latest committed version, which is at least the known one).
+     */
+    private static final class Writer implements Step {
+        private final Workload w;
+        private final Connection c;
+        private final PreparedStatement bumpReturning;
+        private final PreparedStatement bump;
+        private final PreparedStatement readBack;
+        private final Statement statement;
+
+        Writer(Workload workload, Connection connection) throws SQLException {
+            this.w = workload;
+            this.c = connection;
+            this.bumpReturning = c.prepareStatement(BUMP_RETURNING);
+            this.bump = c.prepareStatement(BUMP);
+            this.readBack = c.prepareStatement(READ_ROW);
+            this.statement = c.createStatement();
+        }
+
+        @Override
+        public void run(ThreadLocalRandom random) throws SQLException {
+            int op = random.nextInt(100);
+            if (op < 25) {
+                int id = w.writerRow(random);
+                w.committed(id, bumpReturning(id));
+            } else if (op < 40) {
+                int id = w.writerRow(random);
+                long before = w.history.known(id);
+                statement.executeUpdate("update counter set version = version + 1 where id = " + id);
+                w.committed(id, before + 1);
+            } else if (op < 65) {
+                transaction(w.writerRows(random, 2, 4), random.nextBoolean(), random);
+            } else if (op < 77) {
+                rolledBack(w.writerRows(random, 1, 3), random);
+            } else if (op < 90) {
+                batch(w.writerRows(random, 2, 5));
+            } else {
+                batchInTransaction(w.writerRows(random, 2, 4));
+            }
+            pause(random, 5_000, 25_000);
+        }
+
+        private long bumpReturning(int id) throws SQLException {
+            bumpReturning.setInt(1, id);
+            try (ResultSet rs = bumpReturning.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private long readBack(int id) throws SQLException {
+            readBack.setInt(1, id);
+            try (ResultSet rs = readBack.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** Several updates and a commit, through the JDBC API or through SQL {@code BEGIN}/{@code COMMIT}. */
+        private void transaction(SortedSet<Integer> ids, boolean sql, ThreadLocalRandom random) throws SQLException {
+            Map<Integer, Long> wrote = new LinkedHashMap<>();
+            if (sql) {
+                statement.execute("begin");
+            } else {
+                c.setAutoCommit(false);
+            }
+            for (int id : ids) {
+                wrote.put(id, bumpReturning(id));
+                pause(random, 100, 1_000);
+            }
+            if (sql) {
+                statement.execute("commit");
+            } else {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            wrote.forEach(w::committed);
+        }
+
+        /** Updates, a read of its own write (which must not come from the cache), and a rollback. */
+        private void rolledBack(SortedSet<Integer> ids, ThreadLocalRandom random) throws SQLException {
+            c.setAutoCommit(false);
+            for (int id : ids) {
+                long wrote = bumpReturning(id);
+                long read = readBack(id);
+                if (read != wrote) {
+                    throw new AssertionError("row " + id + ": the transaction wrote " + wrote + " but read " + read);
+                }
+                pause(random, 100, 1_000);
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+            w.rollbacks.increment();
+        }
+
+        /** A prepared batch in autocommit mode. */
+        private void batch(SortedSet<Integer> ids) throws SQLException {
+            Map<Integer, Long> before = new LinkedHashMap<>();
+            for (int id : ids) {
+                before.put(id, w.history.known(id));
+                bump.setInt(1, id);
+                bump.addBatch();
+            }
+            bump.executeBatch();
+            before.forEach((id, known) -> w.committed(id, known + 1));
+        }
+
+        /** A prepared batch in a transaction, its rows read back before the commit. */
+        private void batchInTransaction(SortedSet<Integer> ids) throws SQLException {
+            c.setAutoCommit(false);
+            for (int id : ids) {
+                bump.setInt(1, id);
+                bump.addBatch();
+            }
+            bump.executeBatch();
+            Map<Integer, Long> wrote = new LinkedHashMap<>();
+            for (int id : ids) {
+                wrote.put(id, readBack(id));
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            wrote.forEach(w::committed);
+        }
+    }
+
+    /** Keeps a transaction on the slow row open longer than the write lease, then commits it. */
+    private static final class SlowWriter implements Step {
+        private final Workload w;
+        private final Connection c;
+        private final PreparedStatement bumpReturning;
+
+        SlowWriter(Workload workload, Connection connection) throws SQLException {
+            this.w = workload;
+            this.c = connection;
+            this.bumpReturning = c.prepareStatement(BUMP_RETURNING);
+        }
+
+        @Override
+        public void run(ThreadLocalRandom random) throws SQLException {
+            c.setAutoCommit(false);
+            bumpReturning.setInt(1, SLOW_ROW);
+            long wrote;
+            try (ResultSet rs = bumpReturning.executeQuery()) {
+                rs.next();
+                wrote = rs.getLong(1);
+            }
+            long left = Math.max(0, w.deadline - System.nanoTime());
+            LockSupport.parkNanos(Math.min(w.slowTransaction.toNanos(), left));
+            c.commit();
+            c.setAutoCommit(true);
+            w.committed(SLOW_ROW, wrote);
+            pause(random, 50_000, 150_000);
+        }
+    }
+
+    private void committed(int id, long version) {
+        history.committed(id, version);
+        writes.increment();
+    }
+
+    // ---- readers -------------------------------------------------------------------------------
+
+    /**
+     * Cacheable reads, each checked against what was known before it was issued; every value read
+     * is committed, so it becomes known too.
+     */
+    private static final class Reader implements Step {
+        private final Workload w;
+        private final PreparedStatement row;
+        private final PreparedStatement range;
+        private final PreparedStatement sum;
+
+        Reader(Workload workload, Connection connection) throws SQLException {
+            this.w = workload;
+            this.row = connection.prepareStatement(READ_ROW);
+            this.range = connection.prepareStatement("select id, version from counter where id between ? and ? order by id");
+            this.sum = connection.prepareStatement("select sum(version) from counter");
+        }
+
+        @Override
+        public void run(ThreadLocalRandom random) throws SQLException {
+            int op = random.nextInt(100);
+            if (op < 70) {
+                readRow(readerRow(random));
+            } else if (op < 85) {
+                readRange(random.nextBoolean() ? HOT_ROW : random.nextInt(1, w.table.rows() - 3));
+            } else {
+                readSum();
+            }
+        }
+
+        /** Mostly the rows being written, so reads race with writes. */
+        private int readerRow(ThreadLocalRandom random) {
+            int pick = random.nextInt(100);
+            if (pick < 40) {
+                return HOT_ROW;
+            }
+            return pick < 70 ? SLOW_ROW : random.nextInt(1, w.table.rows() + 1);
+        }
+
+        private void readRow(int id) throws SQLException {
+            long known = w.history.known(id);
+            row.setInt(1, id);
+            try (ResultSet rs = row.executeQuery()) {
+                boolean hit = rs instanceof CachedResultSet;
+                while (rs.next()) {
+                    long version = rs.getLong(1);
+                    w.check("row " + id, known, version, hit);
+                    w.history.committed(id, version);
+                }
+            }
+        }
+
+        private void readRange(int from) throws SQLException {
+            int to = from + 4;
+            long[] known = new long[to - from + 1];
+            for (int id = from; id <= to; id++) {
+                known[id - from] = w.history.known(id);
+            }
+            range.setInt(1, from);
+            range.setInt(2, to);
+            try (ResultSet rs = range.executeQuery()) {
+                boolean hit = rs instanceof CachedResultSet;
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    long version = rs.getLong(2);
+                    w.check("row " + id + " in range " + from + ".." + to, known[id - from], version, hit);
+                    w.history.committed(id, version);
+                }
+            }
+        }
+
+        private void readSum() throws SQLException {
+            long known = w.history.knownSum();
+            try (ResultSet rs = sum.executeQuery()) {
+                boolean hit = rs instanceof CachedResultSet;
+                while (rs.next()) {
+                    w.check("sum(version)", known, rs.getLong(1), hit);
+                }
+            }
+        }
+    }
+
+    /** Reads the table through the real driver: what it sees is committed, so it becomes known. */
+    private static final class Witness implements Step {
+        private final Workload w;
+        private final PreparedStatement all;
+
+        Witness(Workload workload, Connection plain) throws SQLException {
+            this.w = workload;
+            this.all = plain.prepareStatement("select id, version from counter");
+        }
+
+        @Override
+        public void run(ThreadLocalRandom random) throws SQLException {
+            try (ResultSet rs = all.executeQuery()) {
+                while (rs.next()) {
+                    w.history.committed(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    private void check(String what, long known, long read, boolean hit) {
+        reads.increment();
+        if (hit) {
+            readHits.increment();
+        }
+        if (read < known) {
+            stale.increment();
+            if (!hit) {
+                // the database itself returned less than was known: the history, not the cache, is wrong
+                staleFromDatabase.increment();
+            }
+            if (examples.size() < MAX_EXAMPLES) {
+                examples.add(what + ": read " + read + " but " + known + " was known committed before the read ("
+                        + (hit ? "cache hit" : "from the database") + ")");
+            }
+        }
+    }
+}
