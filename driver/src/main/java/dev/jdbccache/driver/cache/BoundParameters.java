@@ -24,7 +24,7 @@ public final class BoundParameters {
     }
 
     /** One bound slot. {@code extra} holds the SQL type, scale or calendar zone that qualifies it. */
-    private record Slot(Binding binding, Object value, Object extra) {
+    record Slot(Binding binding, Object value, Object extra) { // package-private: KeyMaterial serializes it
         @Override
         public boolean equals(Object o) {
             return o instanceof Slot other && binding == other.binding

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Everything that decides a query's result (DESIGN section 3): the database and user, the
  * normalized SQL, every bound parameter with how it was bound, the session state that resolves
- * names (catalog, schema, and the session settings changed by SQL), maxRows and the result set type. The local tier compares keys in full, so a hash collision is never a hit.
+ * names (catalog, schema, and the session settings changed by SQL), maxRows and the result set
+ * type. The local tier compares keys in full, and shared stores compare {@link #keyMaterial()}, so
+ * a hash collision is never a hit.
  * Immutable.
  */
 public final class QueryKey {
@@ -37,6 +39,17 @@ public final class QueryKey {
     /** The normalized SQL (a fingerprint for stats; never carries parameter values). */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The key's full content as bytes (database, SQL, session, maxRows, result set type, and every
+     * parameter with how it was bound), deterministic across JVMs: a shared store keeps it with an
+     * entry and compares it on a hit. A new array on each call.
+     *
+     * @throws IllegalArgumentException when a parameter cannot be key material
+     */
+    public byte[] keyMaterial() {
+        return KeyMaterial.of(database, sql, parameters, session, maxRows, resultSetType);
     }
 
     /** Rough heap size of the key, counted in the entry's weight. */

@@ -1,5 +1,8 @@
 package dev.jdbccache.driver.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,15 +32,30 @@ public final class CacheConfig {
     private final Set<String> deterministicFunctions;
     private final Pattern include;
     private final Pattern exclude;
+    private final Path warmupFile;
+    private final Duration warmupTimeout;
     private final boolean snapshotIsolationAllowed;
     private final Duration writeLease;
     private final TableRules tableRules;
+    private final URI redisUrl;
+    private final List<String> redisCluster;
+    private final String redisSentinelMaster;
+    private final List<String> redisSentinels;
+    private final Duration redisConnectTimeout;
+    private final Duration redisSocketTimeout;
+    private final int redisPoolSize;
+    private final String redisPrefix;
+    private final String redisHmacKey;
+    private final int redisCircuitFailures;
+    private final Duration redisCircuitOpenFor;
+    private final boolean tieredStrict;
+    private final Duration tieredMaxLag;
 
     CacheConfig(Map<String, ConfigEntry> entries, List<ConfigEntry> tableEntries) throws ConfigException {
         this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
         this.enabled = ConfigValues.bool(get(CacheSetting.ENABLED));
         this.name = nonEmpty(get(CacheSetting.NAME));
-        this.store = ConfigValues.oneOf(get(CacheSetting.STORE), "local");
+        this.store = ConfigValues.oneOf(get(CacheSetting.STORE), "local", "redis", "tiered");
         this.ttl = ConfigValues.duration(get(CacheSetting.TTL));
         this.ttlJitter = ConfigValues.fraction(get(CacheSetting.TTL_JITTER));
         this.maxEntryRows = ConfigValues.positiveInt(get(CacheSetting.MAX_ENTRY_ROWS));
@@ -47,6 +65,12 @@ public final class CacheConfig {
         this.deterministicFunctions = functions(get(CacheSetting.DETERMINISTIC_FUNCTIONS));
         this.include = ConfigValues.regex(get(CacheSetting.INCLUDE));
         this.exclude = ConfigValues.regex(get(CacheSetting.EXCLUDE));
+        String warmup = get(CacheSetting.WARMUP_FILE).value().strip();
+        this.warmupFile = warmup.isEmpty() ? null : Path.of(warmup);
+        this.warmupTimeout = ConfigValues.duration(get(CacheSetting.WARMUP_TIMEOUT));
+        if (warmupTimeout.isZero()) {
+            throw new ConfigException(get(CacheSetting.WARMUP_TIMEOUT), "must be longer than 0");
+        }
         this.snapshotIsolationAllowed = "allow".equals(
                 ConfigValues.oneOf(get(CacheSetting.SNAPSHOT_ISOLATION), "bypass", "allow"));
         this.writeLease = ConfigValues.duration(get(CacheSetting.WRITE_LEASE));
@@ -54,6 +78,80 @@ public final class CacheConfig {
             throw new ConfigException(get(CacheSetting.WRITE_LEASE), "must be longer than 0");
         }
         this.tableRules = TableRules.parse(tableEntries);
+        this.redisUrl = redisUrl(get(CacheSetting.REDIS_URL));
+        this.redisCluster = hostPorts(get(CacheSetting.REDIS_CLUSTER));
+        this.redisSentinelMaster = get(CacheSetting.REDIS_SENTINEL_MASTER).value().strip();
+        this.redisSentinels = hostPorts(get(CacheSetting.REDIS_SENTINELS));
+        if (redisSentinelMaster.isEmpty() != redisSentinels.isEmpty()) {
+            throw new ConfigException(get(redisSentinelMaster.isEmpty() ? CacheSetting.REDIS_SENTINEL_MASTER : CacheSetting.REDIS_SENTINELS),
+                    "must be set together with " + (redisSentinelMaster.isEmpty() ? CacheSetting.REDIS_SENTINELS.key() : CacheSetting.REDIS_SENTINEL_MASTER.key()));
+        }
+        if (!redisCluster.isEmpty() && !redisSentinels.isEmpty()) {
+            throw new ConfigException(get(CacheSetting.REDIS_CLUSTER), "cannot be combined with " + CacheSetting.REDIS_SENTINELS.key());
+        }
+        this.redisConnectTimeout = positiveMillis(get(CacheSetting.REDIS_CONNECT_TIMEOUT));
+        this.redisSocketTimeout = positiveMillis(get(CacheSetting.REDIS_SOCKET_TIMEOUT));
+        this.redisPoolSize = ConfigValues.positiveInt(get(CacheSetting.REDIS_POOL_SIZE));
+        String prefix = get(CacheSetting.REDIS_PREFIX).value().strip();
+        if (prefix.contains("{") || prefix.contains("}")) {
+            throw new ConfigException(get(CacheSetting.REDIS_PREFIX), "must not contain { or } (the driver adds the hash tag itself)");
+        }
+        this.redisPrefix = prefix.isEmpty() ? "jc:" + name + ":" : prefix;
+        this.redisHmacKey = get(CacheSetting.REDIS_HMAC_KEY).value();
+        this.redisCircuitFailures = ConfigValues.positiveInt(get(CacheSetting.REDIS_CIRCUIT_FAILURES));
+        this.redisCircuitOpenFor = positiveMillis(get(CacheSetting.REDIS_CIRCUIT_OPEN_FOR));
+        this.tieredStrict = "strict".equals(ConfigValues.oneOf(get(CacheSetting.TIERED_CONSISTENCY), "strict", "relaxed"));
+        this.tieredMaxLag = positiveMillis(get(CacheSetting.TIERED_MAX_LAG));
+        if (!tieredStrict && !redisCluster.isEmpty() && "tiered".equals(store)) {
+            throw new ConfigException(get(CacheSetting.TIERED_CONSISTENCY),
+                    "is not supported with " + CacheSetting.REDIS_CLUSTER.key() + " (pub/sub order is per node); use strict");
+        }
+    }
+
+    private static URI redisUrl(ConfigEntry entry) throws ConfigException {
+        URI uri;
+        try {
+            uri = new URI(entry.value().strip());
+        } catch (URISyntaxException e) {
+            throw new ConfigException(entry, "is not a URL; write e.g. redis://host:6379 or rediss://user:password@host:6380/0");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+            throw new ConfigException(entry, "must start with redis:// or rediss://");
+        }
+        if (uri.getHost() == null) {
+            throw new ConfigException(entry, "names no host");
+        }
+        String path = uri.getPath();
+        if (path != null && !path.isEmpty() && !path.equals("/") && !path.substring(1).matches("\\d+")) {
+            throw new ConfigException(entry, "has a path that is not a database number");
+        }
+        return uri;
+    }
+
+    private static List<String> hostPorts(ConfigEntry entry) throws ConfigException {
+        List<String> result = new java.util.ArrayList<>();
+        for (String part : entry.value().split(",")) {
+            String hostPort = part.strip();
+            if (hostPort.isEmpty()) {
+                continue;
+            }
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0 || !hostPort.substring(colon + 1).matches("\\d{1,5}")
+                    || Integer.parseInt(hostPort.substring(colon + 1)) > 65535) {
+                throw new ConfigException(entry, "must be comma-separated host:port pairs");
+            }
+            result.add(hostPort);
+        }
+        return List.copyOf(result);
+    }
+
+    private static Duration positiveMillis(ConfigEntry entry) throws ConfigException {
+        Duration duration = ConfigValues.duration(entry);
+        if (duration.toMillis() < 1 || duration.toMillis() > Integer.MAX_VALUE) {
+            throw new ConfigException(entry, "must be from 1ms to 24d");
+        }
+        return duration;
     }
 
     private ConfigEntry get(CacheSetting setting) {
@@ -125,6 +223,16 @@ public final class CacheConfig {
         return exclude;
     }
 
+    /** The warm-up file ({@code cache.warmup.file}), or {@code null} for no warm-up. */
+    public Path warmupFile() {
+        return warmupFile;
+    }
+
+    /** How long the warm-up may run. */
+    public Duration warmupTimeout() {
+        return warmupTimeout;
+    }
+
     public boolean snapshotIsolationAllowed() {
         return snapshotIsolationAllowed;
     }
@@ -135,6 +243,65 @@ public final class CacheConfig {
 
     public TableRules tableRules() {
         return tableRules;
+    }
+
+    /** {@code cache.redis.url}: scheme (TLS with rediss), credentials, host, port and database. */
+    public URI redisUrl() {
+        return redisUrl;
+    }
+
+    /** Seed nodes ({@code host:port}) of a Redis Cluster; empty when not a cluster. */
+    public List<String> redisCluster() {
+        return redisCluster;
+    }
+
+    /** Empty unless Sentinel is used. */
+    public String redisSentinelMaster() {
+        return redisSentinelMaster;
+    }
+
+    /** Sentinels ({@code host:port}); empty unless Sentinel is used. */
+    public List<String> redisSentinels() {
+        return redisSentinels;
+    }
+
+    public Duration redisConnectTimeout() {
+        return redisConnectTimeout;
+    }
+
+    public Duration redisSocketTimeout() {
+        return redisSocketTimeout;
+    }
+
+    public int redisPoolSize() {
+        return redisPoolSize;
+    }
+
+    /** The key prefix, default {@code jc:<name>:}. */
+    public String redisPrefix() {
+        return redisPrefix;
+    }
+
+    /** Empty when entries are not signed. A secret: never log it. */
+    public String redisHmacKey() {
+        return redisHmacKey;
+    }
+
+    public int redisCircuitFailures() {
+        return redisCircuitFailures;
+    }
+
+    public Duration redisCircuitOpenFor() {
+        return redisCircuitOpenFor;
+    }
+
+    /** True for {@code cache.tiered.consistency=strict}. */
+    public boolean tieredStrict() {
+        return tieredStrict;
+    }
+
+    public Duration tieredMaxLag() {
+        return tieredMaxLag;
     }
 
     /** Every effective key and value, secrets masked, in key order (for logs and the admin API). */

@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum CacheSetting {
     ENABLED("cache.enabled", "true", "Cache results at all; false makes the driver a pure pass-through."),
     NAME("cache.name", "default", "Name of the cache instance; connections with the same name share one cache."),
-    STORE("cache.store", "local", "Where entries live: local (Caffeine in this JVM)."),
+    STORE("cache.store", "local",
+            "Where entries live: local (Caffeine in this JVM), redis (shared), or tiered (local in front of Redis)."),
     TTL("cache.ttl", "60s", "Default time to live of an entry; 0 disables caching of tables without a rule."),
     TTL_JITTER("cache.ttl.jitter", "0.1", "Fraction by which each entry's TTL is shortened at random, spreading expiries."),
     MAX_ENTRY_ROWS("cache.max-entry-rows", "10000", "Largest result (in rows) that is stored."),
@@ -22,9 +23,28 @@ public enum CacheSetting {
             "Comma-separated user functions whose result depends only on their arguments."),
     INCLUDE("cache.include", "", "Regular expression: only statements whose normalized SQL matches are cached."),
     EXCLUDE("cache.exclude", "", "Regular expression: statements whose normalized SQL matches are never cached."),
+    WARMUP_FILE("cache.warmup.file", "",
+            "File of statements (one per line, or separated by ;) run in the background when the cache starts."),
+    WARMUP_TIMEOUT("cache.warmup.timeout", "30s", "How long the warm-up may run before it stops."),
     SNAPSHOT_ISOLATION("cache.transactions.snapshot-isolation", "bypass",
             "bypass or allow: whether REPEATABLE READ / SERIALIZABLE transactions use the cache."),
-    WRITE_LEASE("cache.write-lease", "60s", "How long a write's lease blocks caching if its writer never finishes.");
+    WRITE_LEASE("cache.write-lease", "60s", "How long a write's lease blocks caching if its writer never finishes."),
+    REDIS_URL("cache.redis.url", "redis://127.0.0.1:6379",
+            "Redis to use (redis:// or rediss:// for TLS, with user, password and database); credentials for cluster and sentinel too."),
+    REDIS_CLUSTER("cache.redis.cluster", "", "Comma-separated host:port seed nodes of a Redis Cluster (instead of the URL's host)."),
+    REDIS_SENTINEL_MASTER("cache.redis.sentinel.master", "", "Name of the master that Sentinel monitors."),
+    REDIS_SENTINELS("cache.redis.sentinels", "", "Comma-separated host:port of the Sentinels."),
+    REDIS_CONNECT_TIMEOUT("cache.redis.connect-timeout", "50ms", "Timeout of connecting to Redis."),
+    REDIS_SOCKET_TIMEOUT("cache.redis.socket-timeout", "50ms", "Timeout of one Redis call (also the longest wait for a pooled connection)."),
+    REDIS_POOL_SIZE("cache.redis.pool-size", "8", "Connections to Redis per cache."),
+    REDIS_PREFIX("cache.redis.prefix", "", "Prefix of every Redis key of this cache; empty means jc:<cache.name>:."),
+    REDIS_HMAC_KEY("cache.redis.hmac-key", "", "Secret that signs entries (HMAC-SHA256); entries without a valid signature are misses."),
+    REDIS_CIRCUIT_FAILURES("cache.redis.circuit.failures", "5", "Consecutive Redis failures or timeouts that open the circuit."),
+    REDIS_CIRCUIT_OPEN_FOR("cache.redis.circuit.open-for", "5s", "How long an open circuit skips Redis before one call tries again."),
+    TIERED_CONSISTENCY("cache.tiered.consistency", "strict",
+            "strict: a local hit checks the versions in Redis (one small round trip); relaxed: it trusts the pub/sub mirror."),
+    TIERED_MAX_LAG("cache.tiered.max-lag", "100ms",
+            "relaxed only: the local tier is skipped when the mirror has not been confirmed in sync for this long.");
 
     /** Prefix of every key this driver reads (and removes before properties reach the real driver). */
     public static final String PREFIX = "cache.";

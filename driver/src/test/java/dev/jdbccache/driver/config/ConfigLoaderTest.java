@@ -138,7 +138,7 @@ class ConfigLoaderTest {
                 + "from 0 (inclusive) to 1 (exclusive)", errorFor("cache.ttl.jitter", "1.5"));
         assertEquals("jdbc-cache configuration: cache.max-entry-rows=0 (connection properties) must be a positive "
                 + "whole number", errorFor("cache.max-entry-rows", "0"));
-        assertEquals("jdbc-cache configuration: cache.store=memcached (connection properties) must be one of local",
+        assertEquals("jdbc-cache configuration: cache.store=memcached (connection properties) must be one of local, redis, tiered",
                 errorFor("cache.store", "memcached"));
         assertEquals("jdbc-cache configuration: cache.transactions.snapshot-isolation=maybe (connection properties) "
                 + "must be one of bypass, allow", errorFor("cache.transactions.snapshot-isolation", "maybe"));

@@ -1,0 +1,127 @@
+package dev.jdbccache.driver.redis;
+
+import dev.jdbccache.driver.config.CacheConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisProtocol;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * Builds Jedis 8 clients from {@code cache.redis.*}: {@link RedisClient} for one server (TLS with
+ * {@code rediss://}), {@link RedisClusterClient} for a cluster, {@link RedisSentinelClient} for
+ * Sentinel. Credentials and the database number come from {@code cache.redis.url} in every case.
+ * Every wait is bounded: connect and socket timeouts, and borrowing a pooled connection waits at most
+ * the socket timeout. Stateless.
+ */
+final class RedisConnectionFactory {
+
+    private final CacheConfig config;
+
+    RedisConnectionFactory(CacheConfig config) {
+        this.config = config;
+    }
+
+    /** The client for scripts: pool of {@code cache.redis.pool-size}, the configured timeouts. */
+    UnifiedJedis commands() {
+        return create(config.redisPoolSize(), config.redisSocketTimeout());
+    }
+
+    /**
+     * A client for the pub/sub subscriber: its own small pool, and a socket timeout long enough
+     * for an idle subscription between heartbeats (a silent connection is still noticed).
+     */
+    UnifiedJedis subscriber(Duration socketTimeout) {
+        return create(2, socketTimeout);
+    }
+
+    boolean cluster() {
+        return !config.redisCluster().isEmpty();
+    }
+
+    private UnifiedJedis create(int poolSize, Duration socketTimeout) {
+        URI url = config.redisUrl();
+        JedisClientConfig clientConfig = clientConfig(url, socketTimeout);
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(0);
+        pool.setMaxWait(socketTimeout); // an exhausted pool must not block a query longer than a call could
+        pool.setBlockWhenExhausted(true);
+        pool.setJmxEnabled(false);
+        if (cluster()) {
+            return RedisClusterClient.builder()
+                    .nodes(hostPorts(config.redisCluster()))
+                    .clientConfig(clientConfig)
+                    .poolConfig(pool)
+                    .maxAttempts(2)
+                    .maxTotalRetriesDuration(socketTimeout.multipliedBy(2))
+                    .build();
+        }
+        if (!config.redisSentinels().isEmpty()) {
+            JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(millis(config.redisConnectTimeout()))
+                    .socketTimeoutMillis(millis(socketTimeout))
+                    .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                    .build();
+            return RedisSentinelClient.builder()
+                    .masterName(config.redisSentinelMaster())
+                    .sentinels(hostPorts(config.redisSentinels()))
+                    .sentinelClientConfig(sentinelConfig)
+                    .clientConfig(clientConfig)
+                    .poolConfig(pool)
+                    .build();
+        }
+        return RedisClient.builder()
+                .hostAndPort(JedisURIHelper.getHostAndPort(url))
+                .clientConfig(clientConfig)
+                .poolConfig(pool)
+                .build();
+    }
+
+    private JedisClientConfig clientConfig(URI url, Duration socketTimeout) {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis(config.redisConnectTimeout()))
+                .socketTimeoutMillis(millis(socketTimeout))
+                .protocol(RedisProtocol.RESP2)
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED) // one round trip less per new connection
+                .clientName("jdbc-cache");
+        if (JedisURIHelper.isRedisSSLScheme(url)) {
+            builder.sslOptions(SslOptions.defaults()); // the JVM's trust store; hostname verified
+        }
+        String user = JedisURIHelper.getUser(url);
+        String password = JedisURIHelper.getPassword(url);
+        if (user != null && !user.isEmpty()) {
+            builder.user(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            builder.password(password);
+        }
+        if (JedisURIHelper.hasDbIndex(url) && !cluster()) {
+            builder.database(JedisURIHelper.getDBIndex(url));
+        }
+        return builder.build();
+    }
+
+    private static Set<HostAndPort> hostPorts(Iterable<String> hostPorts) {
+        Set<HostAndPort> result = new LinkedHashSet<>();
+        hostPorts.forEach(h -> result.add(HostAndPort.from(h)));
+        return result;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}

@@ -1,0 +1,310 @@
+package dev.jdbccache.driver.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Runs the protocol's scripts against one cache's Redis: through the circuit breaker, with
+ * EVALSHA (loading a script on {@code NOSCRIPT}), in the current epoch (adopting a new one and
+ * retrying once when a script reports it), and advancing the epoch first when this node wrote while
+ * Redis was unreachable ({@link #markDirty()}). The client is created lazily, so a cache starts
+ * while Redis is down. Thread-safe.
+ */
+final class RedisGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisGateway.class);
+
+    /** A script's reply and the epoch it ran in. */
+    record Reply(List<Object> values, String epoch) {
+        boolean is(char kind) {
+            return isKind(values, kind);
+        }
+
+        Object get(int index) {
+            return values.get(index);
+        }
+
+        int size() {
+            return values.size();
+        }
+    }
+
+    /** The keys and arguments of one call, for a given epoch (keys carry it). */
+    interface Call {
+        List<byte[]> keys(String epoch);
+
+        List<byte[]> args(String epoch);
+    }
+
+    private final String cacheName;
+    private final RedisKeys keys;
+    private final CircuitBreaker circuit;
+    private final Supplier<UnifiedJedis> clientFactory;
+    private final List<Consumer<String>> epochListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicLong epochChanges = new AtomicLong();
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final AtomicBoolean openLogged = new AtomicBoolean();
+    private volatile String epoch = "";
+    private volatile UnifiedJedis client;
+    private volatile boolean closed;
+
+    RedisGateway(String cacheName, RedisKeys keys, CircuitBreaker circuit, Supplier<UnifiedJedis> clientFactory) {
+        this.cacheName = cacheName;
+        this.keys = keys;
+        this.circuit = circuit;
+        this.clientFactory = clientFactory;
+    }
+
+    RedisKeys keys() {
+        return keys;
+    }
+
+    String epoch() {
+        return epoch;
+    }
+
+    /** Called with the new epoch whenever this node adopts one (the local tier must be dropped). */
+    void onEpochChange(Consumer<String> listener) {
+        epochListeners.add(listener);
+    }
+
+    /**
+     * Runs {@code script} and returns its reply (never an {@code E} reply).
+     *
+     * @throws RedisUnavailableException when the circuit is open, Redis fails or times out, or
+     *     replies with an error
+     */
+    Reply run(RedisScript script, Call call) {
+        if (dirty.get()) {
+            advanceEpoch();
+        }
+        Reply reply = attempt(script, call);
+        if (reply.is('E')) {
+            adopt(text(reply.get(1)));
+            reply = attempt(script, call);
+            if (reply.is('E')) {
+                adopt(text(reply.get(1)));
+                throw new RedisUnavailableException("the epoch changed twice during one call");
+            }
+        }
+        return reply;
+    }
+
+    /** A writer step could not reach Redis: no entry stored before now may be served once it returns. */
+    void markDirty() {
+        if (dirty.compareAndSet(false, true)) {
+            LOG.warn("[{}] a write could not be recorded in Redis; the cache epoch will be advanced when Redis returns", cacheName);
+        }
+    }
+
+    boolean dirty() {
+        return dirty.get();
+    }
+
+    /** Ends the current epoch in Redis now (every node then drops what it stored before). */
+    void advanceEpoch() {
+        Reply reply = attempt(RedisScript.ADVANCE, new Call() {
+            @Override
+            public List<byte[]> keys(String epoch) {
+                return List.of(keys.epoch(), keys.seq());
+            }
+
+            @Override
+            public List<byte[]> args(String epoch) {
+                return List.of(keys.channel());
+            }
+        });
+        if (reply != null) {
+            dirty.set(false);
+            LOG.info("[{}] cache epoch advanced in Redis", cacheName);
+            adopt("");
+        }
+    }
+
+    /** Deletes one key (a rejected entry), through the circuit; failures are ignored. */
+    void deleteEntry(byte[] key) {
+        if (!closed && circuit.tryAcquire()) {
+            try {
+                client().del(key);
+                succeeded();
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+    }
+
+    long epochChanges() {
+        return epochChanges.get();
+    }
+
+    CircuitBreaker circuit() {
+        return circuit;
+    }
+
+    private Reply attempt(RedisScript script, Call call) {
+        if (closed) {
+            throw new RedisUnavailableException("closed");
+        }
+        if (!circuit.tryAcquire()) {
+            throw new RedisUnavailableException("circuit open");
+        }
+        String current = epoch;
+        List<byte[]> scriptKeys = call.keys(current);
+        List<byte[]> args = new ArrayList<>();
+        args.add(bytes(current));
+        args.add(bytes(newEpochId()));
+        args.addAll(call.args(current));
+        Object reply;
+        try {
+            reply = evalsha(client(), script, scriptKeys, args);
+        } catch (JedisDataException e) {
+            if (redisUnhealthy(e)) {
+                failed(e);
+            } else {
+                succeeded(); // Redis answered: it is up, even if this call failed
+            }
+            throw new RedisUnavailableException(script + ": " + firstLine(e), e);
+        } catch (RuntimeException e) {
+            failed(e);
+            throw new RedisUnavailableException(script + ": " + firstLine(e), e);
+        }
+        succeeded();
+        if (!(reply instanceof List<?> list) || list.isEmpty()) {
+            throw new RedisUnavailableException(script + ": unexpected reply");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> result = (List<Object>) list;
+        if (isKind(result, 'O')) {
+            throw new RedisUnavailableException(script + ": Redis is out of memory");
+        }
+        return new Reply(result, current);
+    }
+
+    private static Object evalsha(UnifiedJedis jedis, RedisScript script, List<byte[]> keys, List<byte[]> args) {
+        try {
+            return jedis.evalsha(script.sha1(), keys, args);
+        } catch (JedisNoScriptException e) {
+            // first use on this server, or it restarted / flushed its scripts: load it where the keys live
+            jedis.scriptLoad(script.source(), keys.get(0));
+            return jedis.evalsha(script.sha1(), keys, args);
+        }
+    }
+
+    private void succeeded() {
+        if (circuit.onSuccess()) {
+            LOG.info("[{}] Redis is reachable again; circuit closed", cacheName);
+            failureLogged.set(false);
+            openLogged.set(false);
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        if (circuit.onFailure()) {
+            if (openLogged.compareAndSet(false, true)) { // once per outage; failed trials only at debug
+                LOG.warn("[{}] Redis failed {} times in a row; circuit open, queries go to the database: {}", cacheName,
+                        circuit.consecutiveFailures(), firstLine(e));
+            } else {
+                LOG.debug("[{}] Redis trial call failed; circuit open again: {}", cacheName, firstLine(e));
+            }
+        } else if (failureLogged.compareAndSet(false, true)) {
+            LOG.warn("[{}] Redis call failed; the query goes to the database: {}", cacheName, firstLine(e));
+        }
+    }
+
+    /** Errors that mean Redis cannot serve us now (as opposed to one bad call). */
+    private static boolean redisUnhealthy(JedisDataException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("LOADING") || message.startsWith("BUSY") || message.startsWith("MASTERDOWN")
+                || message.startsWith("CLUSTERDOWN") || message.startsWith("TRYAGAIN") || message.startsWith("READONLY")
+                || e instanceof JedisNoScriptException;
+    }
+
+    private UnifiedJedis client() {
+        UnifiedJedis current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = clientFactory.get(); // cluster and sentinel clients connect here: may throw
+                    client = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private synchronized void adopt(String newEpoch) {
+        if (!newEpoch.equals(epoch)) {
+            epoch = newEpoch;
+            epochChanges.incrementAndGet();
+            for (Consumer<String> listener : epochListeners) {
+                listener.accept(newEpoch);
+            }
+        }
+    }
+
+    static boolean isKind(List<Object> reply, char kind) {
+        Object first = reply.get(0);
+        return first instanceof byte[] b && b.length == 1 && b[0] == kind;
+    }
+
+    static String text(Object value) {
+        if (value instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        return String.valueOf(value);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String newEpochId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Functions of the epoch, for calls whose keys do not depend on anything else. */
+    static Call call(Function<String, List<byte[]>> keys, Function<String, List<byte[]>> args) {
+        return new Call() {
+            @Override
+            public List<byte[]> keys(String epoch) {
+                return keys.apply(epoch);
+            }
+
+            @Override
+            public List<byte[]> args(String epoch) {
+                return args.apply(epoch);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        UnifiedJedis current = client;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.jdbccache.driver.redis;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The names of one cache's Redis keys. Every key starts with the hash tag {@code {<prefix>}}, so
+ * all keys of a cache live in one Redis Cluster slot and every script touches one slot (the
+ * simplest correct choice: a cache's keys stay on one node, which bounds it to that node's memory
+ * and throughput). Entry, version and lease keys also carry the epoch, so a new epoch orphans
+ * everything stored before it. Immutable.
+ *
+ * <pre>
+ * {jc:default:}epoch               the epoch id (random, created with SET NX)
+ * {jc:default:}seq                 publish sequence number (writer scripts increment it)
+ * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: hash of v (versions) and d (payload), with a PX TTL
+ * {jc:default:}&lt;epoch&gt;:g / :gl      the global version / its leases
+ * {jc:default:}&lt;epoch&gt;:v:&lt;table&gt;   a table's version / :l:&lt;table&gt; its leases (sorted set by expiry)
+ * </pre>
+ */
+final class RedisKeys {
+
+    private final String tag;
+    private final byte[] epochKey;
+    private final byte[] seqKey;
+    private final byte[] channel;
+
+    RedisKeys(String prefix) {
+        this.tag = "{" + prefix + "}";
+        this.epochKey = bytes(tag + "epoch");
+        this.seqKey = bytes(tag + "seq");
+        this.channel = bytes(tag + "invalidations");
+    }
+
+    byte[] epoch() {
+        return epochKey;
+    }
+
+    byte[] seq() {
+        return seqKey;
+    }
+
+    /** The pub/sub channel writers publish to. */
+    byte[] channel() {
+        return channel;
+    }
+
+    byte[] entry(String epoch, String digestHex) {
+        return bytes(tag + epoch + ":e:" + digestHex);
+    }
+
+    /** A table's version counter; {@code null} names the global version. */
+    byte[] version(String epoch, String table) {
+        return bytes(table == null ? tag + epoch + ":g" : tag + epoch + ":v:" + table);
+    }
+
+    /** A table's leases; {@code null} names the global version's leases. */
+    byte[] leases(String epoch, String table) {
+        return bytes(table == null ? tag + epoch + ":gl" : tag + epoch + ":l:" + table);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

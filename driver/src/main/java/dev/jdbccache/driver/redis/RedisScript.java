@@ -1,0 +1,247 @@
+package dev.jdbccache.driver.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The Lua scripts of the Redis protocol. Each runs atomically in Redis, so a reader's capture and a
+ * writer's lease-and-increment are single steps. Every script gets {@code KEYS[1]} = the epoch key,
+ * {@code KEYS[2]} = the publish sequence key, {@code ARGV[1]} = the epoch the caller believes in
+ * and {@code ARGV[2]} = a random epoch to create when none exists; a script that finds another
+ * epoch answers {@code {'E', epoch}} and the caller retries with it. Other replies start with a
+ * one-letter kind: {@code H} hit, {@code M} miss, {@code B} bypass (lease), {@code S} stored,
+ * {@code D} dropped, {@code Y}/{@code N} current or not, {@code K} done, {@code O} Redis is out of
+ * memory and the step could not be taken.
+ *
+ * <p>Commands that Redis refuses when out of memory ({@code SET}, {@code INCR}, {@code ZADD},
+ * {@code HSET}) run through {@code redis.pcall}; a counter that cannot be incremented is deleted
+ * instead (it restarts at a random value), which invalidates as well. Reads still work then.
+ * Garbage of the wrong type in one of our keys is deleted, never an error that sticks.
+ */
+enum RedisScript {
+
+    /**
+     * Reader steps 1-3. KEYS: 3 entry, then (version, leases) of the global version and of each
+     * table. ARGV: 3 '1' to fetch the entry, then a random start per counter. Reply: kind, seq,
+     * remaining TTL ms, payload, then the versions.
+     */
+    LOOKUP(Prelude.CHECKED, """
+            local now = now_ms()
+            local seq = sequence()
+            local reply = {'M', seq, '0', ''}
+            local text = {}
+            local lease = false
+            for i = 1, (#KEYS - 3) / 2 do
+              local v = version(KEYS[2 + 2 * i], ARGV[3 + i])
+              if not v then return {'O'} end
+              text[i] = v
+              reply[4 + i] = v
+              if leased(KEYS[3 + 2 * i], now) then lease = true end
+            end
+            if lease then reply[1] = 'B'; return reply end
+            if ARGV[3] ~= '1' then return reply end
+            local stored = redis.pcall('HGET', KEYS[3], 'v')
+            if failed(stored) then redis.pcall('DEL', KEYS[3]); return reply end
+            if not stored then return reply end
+            if stored ~= table.concat(text, ',') then redis.pcall('DEL', KEYS[3]); return reply end
+            local ttl = redis.pcall('PTTL', KEYS[3])
+            local data = redis.pcall('HGET', KEYS[3], 'd')
+            if failed(ttl) or failed(data) or not data or ttl < 1 then redis.pcall('DEL', KEYS[3]); return reply end
+            reply[1] = 'H'
+            reply[3] = tostring(ttl)
+            reply[4] = data
+            return reply
+            """),
+
+    /**
+     * Reader step 4, check-and-set. KEYS: 3 entry, then (version, leases) pairs as in LOOKUP.
+     * ARGV: 3 the captured versions as text, 4 TTL ms, 5 payload. Reply: S and the seq, or D / O.
+     */
+    FILL(Prelude.CHECKED, """
+            local now = now_ms()
+            local text = {}
+            for i = 1, (#KEYS - 3) / 2 do
+              local v = version(KEYS[2 + 2 * i], nil)
+              if not v or leased(KEYS[3 + 2 * i], now) then return {'D'} end
+              text[i] = v
+            end
+            if table.concat(text, ',') ~= ARGV[3] then return {'D'} end
+            if failed(redis.pcall('HSET', KEYS[3], 'v', ARGV[3], 'd', ARGV[5]))
+                or failed(redis.pcall('PEXPIRE', KEYS[3], ARGV[4])) then
+              redis.pcall('DEL', KEYS[3])
+              return {'O'}
+            end
+            return {'S', sequence()}
+            """),
+
+    /** Are captured versions still current, with no live lease? KEYS: pairs from 3. ARGV: 3 versions text. */
+    CHECK(Prelude.CHECKED, """
+            local now = now_ms()
+            local text = {}
+            for i = 1, (#KEYS - 2) / 2 do
+              local v = version(KEYS[1 + 2 * i], nil)
+              if not v or leased(KEYS[2 + 2 * i], now) then return {'N'} end
+              text[i] = v
+            end
+            if table.concat(text, ',') == ARGV[3] then return {'Y'} end
+            return {'N'}
+            """),
+
+    /**
+     * Writer step 1: lease, then increment, then publish. KEYS: (version, leases) pairs from 3.
+     * ARGV: 3 lease id, 4 lease ms, 5 channel, 6 message body. Reply: K, seq, '1' if fully applied.
+     */
+    BEGIN(Prelude.CHECKED, """
+            local now = now_ms()
+            local expiry = ms(now + tonumber(ARGV[4]))
+            local ok = true
+            for i = 1, (#KEYS - 2) / 2 do
+              local lk = KEYS[2 + 2 * i]
+              redis.pcall('ZREMRANGEBYSCORE', lk, '-inf', ms(now))
+              local r = redis.pcall('ZADD', lk, expiry, ARGV[3])
+              if wrongtype(r) then redis.pcall('DEL', lk); r = redis.pcall('ZADD', lk, expiry, ARGV[3]) end
+              if failed(r) then ok = false end
+              if not bump(KEYS[1 + 2 * i]) then ok = false end
+            end
+            return publish(ARGV[5], ARGV[1], ARGV[6], ok)
+            """),
+
+    /** Re-arms a lease (before a commit). KEYS: pairs from 3. ARGV: 3 lease id, 4 lease ms. */
+    RENEW(Prelude.CHECKED, """
+            local expiry = ms(now_ms() + tonumber(ARGV[4]))
+            local ok = true
+            for i = 1, (#KEYS - 2) / 2 do
+              if failed(redis.pcall('ZADD', KEYS[2 + 2 * i], expiry, ARGV[3])) then ok = false end
+            end
+            return {'K', '0', ok and '1' or '0'}
+            """),
+
+    /**
+     * Writer step 3 (and invalidation): increment, then release the lease, then publish. KEYS:
+     * pairs from 3. ARGV: 3 lease id ('' for none), 4 unused, 5 channel, 6 message body.
+     */
+    END(Prelude.CHECKED, """
+            local now = now_ms()
+            local ok = true
+            for i = 1, (#KEYS - 2) / 2 do
+              if not bump(KEYS[1 + 2 * i]) then ok = false end
+              local lk = KEYS[2 + 2 * i]
+              if ARGV[3] ~= '' then redis.pcall('ZREM', lk, ARGV[3]) end
+              redis.pcall('ZREMRANGEBYSCORE', lk, '-inf', ms(now))
+            end
+            return publish(ARGV[5], ARGV[1], ARGV[6], ok)
+            """),
+
+    /**
+     * Ends the epoch (after this node wrote while Redis was unreachable, or to clear the cache):
+     * the next script creates a new one, so nothing stored before can be served. ARGV: 3 channel.
+     * Runs without the epoch check. DEL works even when Redis is out of memory.
+     */
+    ADVANCE(Prelude.HELPERS, """
+            local old = redis.pcall('GET', KEYS[1])
+            if failed(old) or not old then old = '' end
+            redis.pcall('DEL', KEYS[1])
+            redis.pcall('PUBLISH', ARGV[3], old .. '\\0?\\0A')
+            return {'K', '?', '1'}
+            """),
+
+    /** The current epoch (created if missing) and publish sequence, for the mirror. Reply: K, epoch, seq. */
+    SYNC(Prelude.EPOCH, """
+            return {'K', EPOCH, sequence()}
+            """);
+
+    private final byte[] source;
+    private final byte[] sha1;
+
+    RedisScript(Prelude prelude, String body) {
+        String text = "-- jdbc-cache " + name().toLowerCase(java.util.Locale.ROOT) + "\n" + prelude.text + body;
+        this.source = text.getBytes(StandardCharsets.UTF_8);
+        this.sha1 = HexFormat.of().formatHex(sha1(source)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    byte[] source() {
+        return source;
+    }
+
+    /** The SHA-1 that EVALSHA names, as lowercase hex bytes. */
+    byte[] sha1() {
+        return sha1;
+    }
+
+    private static byte[] sha1(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+
+    /** What precedes a script's body: the helpers, the epoch lookup, and the epoch check. */
+    private enum Prelude {
+        HELPERS(Lua.HELPERS),
+        EPOCH(Lua.HELPERS + Lua.EPOCH),
+        CHECKED(Lua.HELPERS + Lua.EPOCH + "if EPOCH ~= ARGV[1] then return {'E', EPOCH} end\n");
+
+        final String text;
+
+        Prelude(String text) {
+            this.text = text;
+        }
+    }
+
+    private static final class Lua {
+        static final String HELPERS = """
+                local function failed(r) return type(r) == 'table' and r.err ~= nil end
+                local function wrongtype(r) return failed(r) and string.find(r.err, 'WRONGTYPE', 1, true) ~= nil end
+                local function ms(n) return string.format('%.0f', n) end
+                local function now_ms()
+                  local t = redis.call('TIME')
+                  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+                end
+                local function sequence()
+                  local s = redis.pcall('GET', KEYS[2])
+                  if failed(s) or not s or not string.match(s, '^%d+$') then return '0' end
+                  return s
+                end
+                -- a version counter as text; a missing one is created at the random start (nil if it cannot be)
+                local function version(key, start)
+                  local v = redis.pcall('GET', key)
+                  if failed(v) or (v and not string.match(v, '^%d+$')) then redis.pcall('DEL', key); v = false end
+                  if v then return v end
+                  if not start then return nil end
+                  if failed(redis.pcall('SET', key, start, 'NX')) then return nil end
+                  return start
+                end
+                local function leased(key, now)
+                  local n = redis.pcall('ZCOUNT', key, '(' .. ms(now), '+inf')
+                  if failed(n) then redis.pcall('DEL', key); return true end
+                  return n > 0
+                end
+                -- a writer's increment; a counter that cannot be incremented is deleted (it restarts at random)
+                local function bump(key)
+                  local v = version(key, nil)
+                  if not v then return true end
+                  if not failed(redis.pcall('INCR', key)) then return true end
+                  redis.pcall('DEL', key)
+                  return false
+                end
+                local function publish(channel, epoch, body, ok)
+                  local s = redis.pcall('INCR', KEYS[2])
+                  if failed(s) then redis.pcall('DEL', KEYS[2]); s = '?'; ok = false else s = tostring(s) end
+                  redis.pcall('PUBLISH', channel, epoch .. '\\0' .. s .. '\\0' .. body)
+                  return {'K', s, ok and '1' or '0'}
+                end
+                """;
+
+        static final String EPOCH = """
+                local EPOCH = redis.pcall('GET', KEYS[1])
+                if failed(EPOCH) then redis.pcall('DEL', KEYS[1]); EPOCH = false end
+                if not EPOCH then
+                  if failed(redis.pcall('SET', KEYS[1], ARGV[2], 'NX')) then return {'O'} end
+                  EPOCH = ARGV[2]
+                end
+                """;
+    }
+}

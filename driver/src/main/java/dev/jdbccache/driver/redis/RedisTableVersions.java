@@ -1,0 +1,146 @@
+package dev.jdbccache.driver.redis;
+
+import dev.jdbccache.invalidation.LocalTableVersions;
+import dev.jdbccache.invalidation.TableVersions;
+import dev.jdbccache.invalidation.VersionSnapshot;
+import dev.jdbccache.invalidation.WriteLease;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Table versions and write leases in Redis (the protocol of {@code docs/consistency.md}, shared by
+ * every node on the same Redis and prefix). Each writer step is one script: begin = add the lease
+ * (expiring by Redis's clock), increment, publish; end = increment, remove the lease, publish.
+ *
+ * <p>A writer step never fails the write: when Redis cannot be reached the write runs against the
+ * database anyway and the store is marked dirty, so the epoch is advanced (everything stored
+ * before is orphaned) as soon as Redis answers again. Thread-safe.
+ */
+final class RedisTableVersions implements TableVersions {
+
+    /** Mints the {@link WriteLease} handles (their constructor is the invalidation module's). */
+    private final LocalTableVersions handles;
+    private final Map<WriteLease, String> leaseIds = Collections.synchronizedMap(new WeakHashMap<>());
+    private final RedisGateway gateway;
+    private final Captures captures;
+    private final long leaseMillis;
+    private final AtomicLong degraded = new AtomicLong();
+
+    RedisTableVersions(RedisGateway gateway, Captures captures, Duration writeLease) {
+        this.gateway = gateway;
+        this.captures = captures;
+        this.leaseMillis = writeLease.toMillis();
+        this.handles = new LocalTableVersions(writeLease);
+    }
+
+    @Override
+    public VersionSnapshot capture(String[] tables) {
+        RedisGateway.Reply reply = RedisEntryStore.lookupScript(gateway, null, tables, false);
+        return captures.remember(tables, RedisEntryStore.snapshot(tables, reply));
+    }
+
+    @Override
+    public boolean isCurrent(VersionSnapshot snapshot) {
+        String[] tables = captures.tablesOf(snapshot);
+        return tables != null && check(tables, snapshot);
+    }
+
+    /** True when the versions of {@code tables} are still those of {@code snapshot} and no lease is live. */
+    boolean check(String[] tables, VersionSnapshot snapshot) {
+        String versions = Captures.text(snapshot);
+        RedisGateway.Reply reply = gateway.run(RedisScript.CHECK, RedisGateway.call(
+                epoch -> withEpochKeys(Captures.pairs(gateway.keys(), epoch, tables, true)),
+                epoch -> List.of(RedisGateway.bytes(versions))));
+        return reply.is('Y');
+    }
+
+    @Override
+    public WriteLease beginWrite(Collection<String> tables, boolean unknownTables) {
+        WriteLease lease = handles.beginWrite(tables, unknownTables);
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        leaseIds.put(lease, id);
+        writerStep(RedisScript.BEGIN, lease, id);
+        return lease;
+    }
+
+    @Override
+    public void renew(WriteLease lease) {
+        String id = leaseIds.get(lease);
+        if (id != null && !lease.ended()) {
+            writerStep(RedisScript.RENEW, lease, id);
+        }
+    }
+
+    @Override
+    public void endWrite(WriteLease lease) {
+        if (lease.ended()) {
+            return;
+        }
+        handles.endWrite(lease);
+        String id = leaseIds.remove(lease);
+        writerStep(RedisScript.END, lease, id == null ? "" : id);
+    }
+
+    @Override
+    public void invalidate(Collection<String> tables) {
+        if (!tables.isEmpty()) {
+            step(RedisScript.END, tables.toArray(new String[0]), false, "");
+        }
+    }
+
+    @Override
+    public void invalidateAll() {
+        step(RedisScript.END, new String[0], true, "");
+    }
+
+    long degradedWrites() {
+        return degraded.get();
+    }
+
+    private void writerStep(RedisScript script, WriteLease lease, String id) {
+        step(script, lease.tables().toArray(new String[0]), lease.unknownTables(), id);
+    }
+
+    private void step(RedisScript script, String[] tables, boolean global, String leaseId) {
+        String body = message(tables, global);
+        try {
+            RedisGateway.Reply reply = gateway.run(script, RedisGateway.call(
+                    epoch -> withEpochKeys(Captures.pairs(gateway.keys(), epoch, global ? new String[0] : tables, global)),
+                    epoch -> List.of(RedisGateway.bytes(leaseId), RedisGateway.bytes(Long.toString(leaseMillis)),
+                            gateway.keys().channel(), body.getBytes(StandardCharsets.UTF_8))));
+            if (reply.size() > 2 && "0".equals(RedisGateway.text(reply.get(2)))) {
+                degraded.incrementAndGet(); // out of memory: counters were deleted instead (still safe)
+            }
+        } catch (RuntimeException e) {
+            // the write itself goes on: entries stored before it must not be served once Redis is back
+            gateway.markDirty();
+        }
+    }
+
+    /** What subscribers learn: {@code g} (global) or {@code t}, then the tables, NUL-separated. */
+    static String message(String[] tables, boolean global) {
+        StringBuilder body = new StringBuilder(global ? "g" : "t");
+        for (String table : tables) {
+            body.append('\0').append(table);
+        }
+        return body.toString();
+    }
+
+    private List<byte[]> withEpochKeys(List<byte[]> pairs) {
+        List<byte[]> result = new ArrayList<>(pairs.size() + 2);
+        result.add(gateway.keys().epoch());
+        result.add(gateway.keys().seq());
+        result.addAll(pairs);
+        return result;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.jdbccache.it.redis;
+
+import static dev.jdbccache.it.redis.Nodes.connect;
+import static dev.jdbccache.it.redis.Nodes.increment;
+import static dev.jdbccache.it.redis.Nodes.node;
+import static dev.jdbccache.it.redis.Nodes.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.RedisClient;
+
+/** The shared tier against the Redis on 127.0.0.1:6379: hits, invalidation across nodes, hygiene. */
+class RedisStoreTest {
+
+    private static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
+
+    private String db;
+    private String prefix;
+
+    @BeforeEach
+    void database() throws Exception {
+        db = "redis-" + UUID.randomUUID();
+        prefix = Nodes.prefix();
+        Nodes.createItems(db, 5);
+    }
+
+    @AfterEach
+    void deleteKeys() {
+        Nodes.deleteKeys(REDIS, prefix);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis", "tiered"})
+    void aHitFromRedis_doesNotTouchTheDatabase(String store) throws Exception {
+        try (Connection truth = Nodes.plain(db); Connection a = connect(db, node(store, REDIS, prefix));
+                Connection b = connect(db, node(store, REDIS, prefix))) {
+            try (Statement s = truth.createStatement()) {
+                s.execute("set query_statistics true");
+            }
+            assertEquals(10, read(a, 1)); // a miss: fills Redis
+            long executions = Nodes.executions(truth);
+            assertEquals(1, executions);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(10, read(b, 1));
+            }
+            assertEquals(executions, Nodes.executions(truth), "node b never reached the database");
+            assertEquals(20, Nodes.runtime(b).stats().hits());
+            assertEquals(0, Nodes.runtime(b).stats().misses());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"redis", "tiered"})
+    void aWriteThroughOneNode_isSeenByTheOther_whenCommitReturns(String store) throws Exception {
+        try (Connection a = connect(db, node(store, REDIS, prefix)); Connection b = connect(db, node(store, REDIS, prefix))) {
+            assertEquals(10, read(a, 1));
+            assertEquals(10, read(b, 1));
+            assertEquals(10, read(b, 1));
+            assertEquals(2, Nodes.runtime(b).stats().hits(), "b serves the entry (from its local tier when tiered)");
+
+            increment(a, 1); // autocommit: returns after the post-commit increment
+            assertEquals(11, read(b, 1), "no sleeping: invalidated before the write returned");
+
+            assertEquals(11, read(b, 1));
+            assertEquals(11, read(a, 1));
+            a.setAutoCommit(false);
+            increment(a, 1);
+            assertEquals(11, read(b, 1), "uncommitted: b still reads the committed value");
+            a.commit();
+            assertEquals(12, read(b, 1), "seen as soon as commit() returned");
+            assertEquals(12, read(b, 1));
+            a.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void corruptForeignOrUnsignedEntries_areMisses_neverErrors() throws Exception {
+        try (Connection a = connect(db, node("redis", REDIS, prefix)); RedisClient jedis = RedisClient.create(REDIS)) {
+            assertEquals(20, read(a, 2));
+            Set<String> entries = jedis.keys("{" + prefix + "}*:e:*");
+            assertEquals(1, entries.size(), entries.toString());
+            String entry = entries.iterator().next();
+
+            jedis.hset(entry, "d", "garbage"); // versions still match, payload is junk
+            assertEquals(20, read(a, 2));
+            assertTrue(Nodes.health(a).rejectedEntries() >= 1);
+
+            jedis.del(entry);
+            jedis.set(entry, "a string where a hash belongs");
+            assertEquals(20, read(a, 2), "wrong type: deleted by the script, a miss");
+            assertEquals(20, read(a, 2));
+
+            for (String version : jedis.keys("{" + prefix + "}*:v:*")) {
+                jedis.set(version, "not a number");
+            }
+            assertEquals(20, read(a, 2), "a garbage counter restarts at random: a miss");
+            assertEquals(20, read(a, 2));
+            long hits = Nodes.runtime(a).stats().hits();
+            assertEquals(20, read(a, 2));
+            assertEquals(hits + 1, Nodes.runtime(a).stats().hits(), "caching resumed by itself");
+        }
+        try (Connection signed = connect(db, node("redis", REDIS, prefix, "cache.redis.hmac-key", "k3y"))) {
+            assertEquals(20, read(signed, 2), "an unsigned entry is a miss for a node that signs");
+            assertEquals(0, Nodes.runtime(signed).stats().hits());
+            assertEquals(20, read(signed, 2));
+            assertEquals(1, Nodes.runtime(signed).stats().hits(), "its own signed entry is a hit");
+        }
+    }
+
+    @Test
+    void relaxedTiered_servesLocally_andFollowsOtherNodesWritesWithinTheLag() throws Exception {
+        Properties relaxed = node("tiered", REDIS, prefix, "cache.tiered.consistency", "relaxed", "cache.tiered.max-lag", "100ms");
+        try (Connection a = connect(db, node("redis", REDIS, prefix)); Connection b = connect(db, relaxed)) {
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (!Nodes.health(b).mirrorLive() && System.nanoTime() < deadline) {
+                read(b, 3); // the first call creates the epoch; the mirror syncs to it
+                Thread.sleep(20);
+            }
+            assertTrue(Nodes.health(b).mirrorLive(), "the mirror subscribed and confirmed");
+            assertEquals(30, read(b, 3));
+            assertEquals(30, read(b, 3));
+            assertTrue(Nodes.runtime(b).localEntries() >= 1);
+
+            increment(a, 3);
+            int seen = read(b, 3);
+            long until = System.nanoTime() + 1_000_000_000L;
+            while (seen != 31 && System.nanoTime() < until) {
+                Thread.sleep(5);
+                seen = read(b, 3);
+            }
+            assertEquals(31, seen, "the writer's message reached b's mirror");
+        }
+    }
+
+    @Test
+    void invalidateAll_endsTheEpoch_forEveryNode() throws Exception {
+        try (Connection a = connect(db, node("tiered", REDIS, prefix)); Connection b = connect(db, node("redis", REDIS, prefix))) {
+            assertEquals(40, read(a, 4));
+            assertEquals(40, read(b, 4));
+            long epochs = Nodes.health(b).epochChanges();
+            dev.jdbccache.driver.JdbcCache.of(a).invalidateAll();
+            assertEquals(40, read(b, 4));
+            assertTrue(Nodes.health(b).epochChanges() > epochs, "b adopted the new epoch");
+        }
+    }
+}
