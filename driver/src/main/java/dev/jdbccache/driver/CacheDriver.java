@@ -1,9 +1,11 @@
 package dev.jdbccache.driver;
 
+import dev.jdbccache.driver.admin.Warmup;
 import dev.jdbccache.driver.cache.CacheRuntimes;
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.config.CacheSetting;
 import dev.jdbccache.driver.config.ConfigLoader;
+import dev.jdbccache.driver.jdbc.CachingConnection;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -71,7 +73,14 @@ public final class CacheDriver implements Driver {
         if (connection == null) {
             throw new SQLException("The driver " + real.getClass().getName() + " declined " + JdbcUrls.mask(realUrl), "08001");
         }
-        return ConnectionWrapping.wrap(connection, config, runtimes, realUrl, properties.getProperty("user"));
+        Connection wrapped = ConnectionWrapping.wrap(connection, config, runtimes, realUrl, properties.getProperty("user"));
+        if (config.warmupFile() != null && wrapped instanceof CachingConnection caching) {
+            // the first connection of a cache starts its warm-up, through a connection of its own
+            Properties copy = new Properties();
+            copy.putAll(properties);
+            Warmup.startOnce(caching.runtime(), () -> connect(url, copy));
+        }
+        return wrapped;
     }
 
     /**

@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 
 /**
@@ -58,13 +56,37 @@ public final class JdbcCache {
         return runtime.config().name();
     }
 
+    /** The live counters of this cache (hits, misses, bypasses by reason, timings, top queries, ...). */
     public CacheStats stats() {
         return runtime.stats();
+    }
+
+    /**
+     * Every number of the stats by its stable name ({@code docs/operations.md}), at this moment:
+     * {@code Long} values, {@code hit_ratio} a {@code Double}, states a {@code String}.
+     */
+    public Map<String, Object> statsSnapshot() {
+        return runtime.stats().snapshot();
+    }
+
+    /** Sets every counter of this cache back to zero (entries stay). */
+    public void resetStats() {
+        runtime.stats().reset();
     }
 
     /** Every effective setting, secrets masked. */
     public Map<String, String> configuration() {
         return runtime.config().effective();
+    }
+
+    /** Where each effective setting came from ({@code default}, {@code connection properties}, a file and line). */
+    public Map<String, String> configurationOrigins() {
+        return runtime.config().origins();
+    }
+
+    /** The JMX name of this cache's bean, if it is registered. */
+    public Optional<ObjectName> mbeanName() {
+        return Optional.ofNullable(runtime.mbeanName());
     }
 
     public CacheConfig config() {
@@ -81,35 +103,11 @@ public final class JdbcCache {
     }
 
     public void invalidate(Collection<String> tables) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String table : tables) {
-            String last = lastPart(table.strip());
-            if (last.length() >= 2 && last.startsWith("\"") && last.endsWith("\"")) {
-                names.add(last.substring(1, last.length() - 1));
-            } else {
-                names.add(last.toLowerCase(Locale.ROOT));
-                names.add(last.toUpperCase(Locale.ROOT));
-            }
-        }
-        runtime.invalidate(names);
+        runtime.invalidateTables(tables);
     }
 
     /** Invalidates every entry of this cache (and reads the catalogs again). */
     public void invalidateAll() {
         runtime.invalidateAll();
-    }
-
-    private static String lastPart(String qualified) {
-        boolean quoted = false;
-        int dot = -1;
-        for (int i = 0; i < qualified.length(); i++) {
-            char c = qualified.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                dot = i;
-            }
-        }
-        return dot < 0 ? qualified : qualified.substring(dot + 1);
     }
 }

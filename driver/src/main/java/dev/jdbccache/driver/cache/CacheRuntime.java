@@ -2,16 +2,25 @@ package dev.jdbccache.driver.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.driver.metrics.CacheMBean;
 import dev.jdbccache.driver.result.Recording;
-import dev.jdbccache.invalidation.LocalTableVersions;
 import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.invalidation.VersionSnapshot;
+import dev.jdbccache.parser.NotCacheableReason;
 import dev.jdbccache.parser.SqlAnalyzer;
 import dev.jdbccache.parser.SqlDialect;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +36,26 @@ public final class CacheRuntime implements AutoCloseable {
 
     private final CacheConfig config;
     private final EntryStore store;
-    private final CacheStats stats = new CacheStats();
+    private final CacheStats stats;
+    /** The store's versions, counting invalidations: what writers use. */
+    private final TableVersions versions;
     private final Map<SqlDialect, SqlAnalyzer> analyzers = new ConcurrentHashMap<>();
     private final Map<String, DatabaseScope> databases = new ConcurrentHashMap<>();
-    private volatile boolean storeFailureLogged;
+    /** Failure kinds (operation and exception class) already logged: each is logged once. */
+    private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean warmupClaimed = new AtomicBoolean();
+    private final ObjectName mbeanName;
 
     public CacheRuntime(CacheConfig config) {
         this(config, Ticker.systemTicker());
     }
 
-    /** A runtime whose TTLs and leases follow {@code ticker} (a fake one in tests). */
+    /**
+     * A runtime over the store {@code cache.store} names, whose local TTLs and leases follow
+     * {@code ticker} (a fake one in tests; Redis leases follow Redis's clock).
+     */
     public CacheRuntime(CacheConfig config, Ticker ticker) {
-        this(config, ticker, new LocalTableVersions(config.writeLease(), ticker::read));
+        this(config, EntryStores.create(config, ticker));
     }
 
     /**
@@ -53,6 +70,10 @@ public final class CacheRuntime implements AutoCloseable {
     public CacheRuntime(CacheConfig config, EntryStore store) {
         this.config = config;
         this.store = store;
+        this.stats = new CacheStats(store, config.store());
+        this.versions = new CountingTableVersions(store.versions(), stats);
+        store.onRemoval(stats::evicted, stats::expired);
+        this.mbeanName = registerMBean();
         LOG.info("[{}] cache started: store={}, ttl={}, table rules={}", config.name(), config.store(), config.ttl(),
                 config.tableRules().isEmpty() ? "none" : "yes");
     }
@@ -67,7 +88,7 @@ public final class CacheRuntime implements AutoCloseable {
 
     /** The table versions and leases writers use. */
     public TableVersions versions() {
-        return store.versions();
+        return versions;
     }
 
     /** The analyzer for a dialect, created once. */
@@ -103,6 +124,10 @@ public final class CacheRuntime implements AutoCloseable {
         }
         if (lookup.leased()) {
             stats.bypass(BypassReason.LEASE_IN_FLIGHT);
+            stats.bypassServed(plan.sql());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("[{}] bypass ({}): {}", config.name(), BypassReason.LEASE_IN_FLIGHT, plan.sql());
+            }
             return null;
         }
         if (lookup.hit()) {
@@ -124,8 +149,10 @@ public final class CacheRuntime implements AutoCloseable {
         try {
             if (store.fill(key, captured, recording, jittered(plan.ttlNanos()))) {
                 stats.stored();
+                LOG.debug("[{}] stored: {}", config.name(), plan.sql());
             } else {
                 stats.fillDropped();
+                LOG.debug("[{}] fill dropped (a write intervened): {}", config.name(), plan.sql());
             }
         } catch (RuntimeException e) {
             storeFailed("fill", e);
@@ -137,6 +164,39 @@ public final class CacheRuntime implements AutoCloseable {
         stats.bypass(reason);
     }
 
+    /**
+     * Counts a read of {@code plan} that bypassed the cache; {@code parserReason} details a
+     * {@link BypassReason#NOT_CACHEABLE} bypass ({@code null}: a view that could not be resolved).
+     */
+    public void bypassed(ReadPlan plan, BypassReason reason, NotCacheableReason parserReason) {
+        stats.bypass(reason);
+        if (reason == BypassReason.NOT_CACHEABLE) {
+            stats.notCacheableBypass(parserReason);
+        }
+        stats.bypassServed(plan.sql());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] bypass ({}{}): {}", config.name(), reason,
+                    reason == BypassReason.NOT_CACHEABLE ? ": " + (parserReason == null ? CacheStats.UNRESOLVED_VIEW : parserReason) : "",
+                    plan.sql());
+        }
+    }
+
+    /**
+     * Times a read that used the cache. A hit: {@code nanos} from the lookup until the cached
+     * result set was ready. A miss: from the lookup until the real driver's execution returned
+     * (reading the rows, and so the recording, is the application's time and is not included).
+     */
+    public void served(ReadPlan plan, boolean hit, long nanos) {
+        if (hit) {
+            stats.hitServed(plan.sql(), nanos);
+        } else {
+            stats.missServed(plan.sql(), nanos);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("[{}] {} in {} us: {}", config.name(), hit ? "hit" : "miss", nanos / 1000, plan.sql());
+        }
+    }
+
     /** Counts a write executed through the driver. */
     public void wrote() {
         stats.write();
@@ -144,12 +204,48 @@ public final class CacheRuntime implements AutoCloseable {
 
     /** Invalidates tables changed outside the driver (invalidation keys: canonical table names). */
     public void invalidate(Collection<String> tables) {
-        store.versions().invalidate(tables);
+        versions.invalidate(tables);
+    }
+
+    /**
+     * Invalidates tables named as in SQL: an unquoted name in both folded cases (so it works for
+     * PostgreSQL and H2 alike), a quoted one as written; a schema qualifier is ignored
+     * (invalidation is by table name). Each name counts once in the stats, unquoted as written.
+     */
+    public void invalidateTables(Collection<String> namesAsWritten) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String table : namesAsWritten) {
+            String last = lastPart(table.strip());
+            if (last.length() >= 2 && last.startsWith("\"") && last.endsWith("\"")) {
+                String unquoted = last.substring(1, last.length() - 1);
+                keys.add(unquoted);
+                stats.invalidated(unquoted);
+            } else {
+                keys.add(last.toLowerCase(Locale.ROOT));
+                keys.add(last.toUpperCase(Locale.ROOT));
+                stats.invalidated(last);
+            }
+        }
+        store.versions().invalidate(keys); // counted above, once per name
+    }
+
+    private static String lastPart(String qualified) {
+        boolean quoted = false;
+        int dot = -1;
+        for (int i = 0; i < qualified.length(); i++) {
+            char c = qualified.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '.' && !quoted) {
+                dot = i;
+            }
+        }
+        return dot < 0 ? qualified : qualified.substring(dot + 1);
     }
 
     /** Invalidates every entry of this cache and reads the catalogs again. */
     public void invalidateAll() {
-        store.versions().invalidateAll();
+        versions.invalidateAll();
         store.clear();
         databases.values().forEach(DatabaseScope::catalogChanged);
     }
@@ -164,15 +260,60 @@ public final class CacheRuntime implements AutoCloseable {
         return store.weightedSize();
     }
 
+    /**
+     * True for the first caller only: the warm-up of this cache ({@code cache.warmup.file}) is
+     * started once, by the first connection.
+     */
+    public boolean claimWarmup() {
+        return warmupClaimed.compareAndSet(false, true);
+    }
+
+    /** The JMX name of this cache's bean, or {@code null} when it could not be registered. */
+    public ObjectName mbeanName() {
+        return mbeanName;
+    }
+
     @Override
     public void close() {
+        if (mbeanName != null) {
+            CacheMBean.unregister(mbeanName);
+        }
         store.close();
+    }
+
+    private ObjectName registerMBean() {
+        try {
+            return new CacheMBean(config.name(), this::jmxAttributes, table -> invalidateTables(List.of(table)),
+                    this::invalidateAll, stats::reset).register(config.name());
+        } catch (JMException | RuntimeException e) {
+            warnOnce("jmx", "[{}] cannot register the JMX bean of this cache; stats stay available through JdbcCache: {}",
+                    e.toString());
+            return null;
+        }
+    }
+
+    /** The stats as JMX attributes: every number, and the top tables and queries as text. */
+    private Map<String, Object> jmxAttributes() {
+        Map<String, Object> attributes = new LinkedHashMap<>(stats.snapshot());
+        attributes.put("invalidations_by_table", stats.invalidationsByTable(20).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        attributes.put("hottest_queries", stats.hottestQueries(20).stream()
+                .map(q -> q.reads() + " reads, " + q.hits() + " hits: " + q.sql()).toArray(String[]::new));
+        attributes.put("most_expensive_queries", stats.mostExpensiveQueries(20).stream()
+                .map(q -> q.missNanosTotal() / 1000 + " us in " + q.misses() + " misses: " + q.sql()).toArray(String[]::new));
+        return attributes;
+    }
+
+    /** Logs a warning the first time a failure of this kind happens in this cache. */
+    private void warnOnce(String kind, String message, Object detail) {
+        if (failuresLogged.size() < 64 && failuresLogged.add(kind)) {
+            LOG.warn(message, config.name(), detail);
+        }
     }
 
     private void storeFailed(String operation, RuntimeException e) {
         stats.bypass(BypassReason.STORE_FAILURE);
-        if (!storeFailureLogged) {
-            storeFailureLogged = true;
+        if (failuresLogged.size() < 64 && failuresLogged.add("store " + operation + " " + e.getClass().getName())) {
             LOG.warn("[{}] cache store failed during {}; reads go to the database meanwhile: {}", config.name(), operation, e.toString());
         }
     }

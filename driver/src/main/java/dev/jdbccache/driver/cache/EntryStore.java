@@ -40,6 +40,22 @@ public interface EntryStore extends AutoCloseable {
     /** Estimated bytes held now. */
     long weightedSize();
 
+    /**
+     * The store's health as a short word for stats and logs: {@code ok}, or a state of its own
+     * (e.g. a circuit breaker's {@code open}). Never throws.
+     */
+    default String state() {
+        return "ok";
+    }
+
+    /**
+     * Asks the store to run {@code evicted} for each entry it drops to stay within its budget and
+     * {@code expired} for each entry whose TTL ran out (for the stats). The callbacks are cheap
+     * and never throw. Stores that cannot tell ignore this.
+     */
+    default void onRemoval(Runnable evicted, Runnable expired) {
+    }
+
     @Override
     void close();
 

@@ -3,6 +3,7 @@ package dev.jdbccache.driver.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.result.Recording;
 import dev.jdbccache.invalidation.TableVersions;
@@ -16,6 +17,8 @@ public final class LocalEntryStore implements EntryStore {
 
     private final TableVersions versions;
     private final Cache<QueryKey, CacheEntry> entries;
+    private volatile Runnable evicted = () -> { };
+    private volatile Runnable expired = () -> { };
 
     public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions) {
         this.versions = versions;
@@ -25,6 +28,7 @@ public final class LocalEntryStore implements EntryStore {
                 .expireAfter(new PerEntryTtl())
                 .ticker(ticker)
                 .executor(Runnable::run) // maintenance on the caller: no pool threads, deterministic tests
+                .removalListener((QueryKey key, CacheEntry entry, RemovalCause cause) -> removed(cause))
                 .build();
     }
 
@@ -57,6 +61,20 @@ public final class LocalEntryStore implements EntryStore {
         long weight = recording.estimatedBytes() + key.estimatedBytes();
         entries.put(key, new CacheEntry(recording, captured, ttlNanos, (int) Math.min(weight, Integer.MAX_VALUE)));
         return true;
+    }
+
+    @Override
+    public void onRemoval(Runnable evicted, Runnable expired) {
+        this.evicted = evicted;
+        this.expired = expired;
+    }
+
+    private void removed(RemovalCause cause) {
+        if (cause == RemovalCause.SIZE) {
+            evicted.run();
+        } else if (cause == RemovalCause.EXPIRED) {
+            expired.run();
+        }
     }
 
     @Override

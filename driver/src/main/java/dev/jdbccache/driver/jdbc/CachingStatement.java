@@ -1,5 +1,6 @@
 package dev.jdbccache.driver.jdbc;
 
+import dev.jdbccache.driver.admin.AdminCommands;
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.StatementKind;
@@ -29,6 +30,10 @@ final class CachingStatement extends DelegatingStatement<Statement> {
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
         clearServed();
+        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this);
+        if (admin != null) {
+            return serve(admin); // answered by the driver; never reaches the database
+        }
         SqlAnalysis analysis = connection.analyze(sql);
         if (CachingConnection.isRead(analysis)) {
             return connection.read(analysis, null, this, () -> delegate.executeQuery(sql));
@@ -39,6 +44,11 @@ final class CachingStatement extends DelegatingStatement<Statement> {
     @Override
     public boolean execute(String sql) throws SQLException {
         clearServed();
+        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this);
+        if (admin != null) {
+            serve(admin);
+            return true;
+        }
         SqlAnalysis analysis = connection.analyze(sql);
         if (CachingConnection.isRead(analysis)) {
             return connection.read(analysis, null, this, () -> delegate.execute(sql) ? delegate.getResultSet() : null) != null;

@@ -1,0 +1,178 @@
+package dev.jdbccache.driver.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jdbccache.driver.JdbcCache;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin SQL through plain JDBC: answered by the driver, never by the database. */
+class AdminSqlTest {
+
+    private final String cacheName = "admin-sql-" + UUID.randomUUID();
+    private Connection connection;
+    private Statement statement;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("cache.name", cacheName);
+        p.setProperty("user", "sa");
+        p.setProperty("password", "Adm1n-Secret");
+        connection = DriverManager.getConnection("jdbc:cache:h2:mem:" + cacheName + ";DB_CLOSE_DELAY=-1", p);
+        statement = connection.createStatement();
+        statement.execute("create table orders(id int primary key, total int)");
+        statement.execute("insert into orders values (1, 10), (2, 20)");
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        statement.execute("drop all objects");
+        connection.close();
+    }
+
+    private long orderCount() throws SQLException {
+        try (ResultSet rs = statement.executeQuery("select count(*) from orders")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Map<String, String> stats() throws SQLException {
+        Map<String, String> result = new LinkedHashMap<>();
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.stats")) {
+            while (rs.next()) {
+                result.put(rs.getString("NAME"), rs.getString("VALUE"));
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void statsAreAnsweredAsAResultSet() throws SQLException {
+        orderCount();
+        orderCount();
+        Map<String, String> stats = stats();
+        assertEquals("1", stats.get("hits"));
+        assertEquals("1", stats.get("misses"));
+        assertEquals("0.5", stats.get("hit_ratio"));
+        assertEquals("ok", stats.get("store_state"));
+        assertEquals(JdbcCache.of(connection).statsSnapshot().keySet(), stats.keySet());
+        assertEquals("1", stats().get("hits"), "admin statements are not reads: they change no counter");
+    }
+
+    @Test
+    void theResultSetIsAnOrdinaryReadOnlyOne() throws SQLException {
+        try (ResultSet rs = statement.executeQuery("  /*cache:ADMIN*/ select * from JDBC_CACHE.STATS;")) {
+            ResultSetMetaData md = rs.getMetaData();
+            assertEquals(2, md.getColumnCount());
+            assertEquals("NAME", md.getColumnLabel(1));
+            assertEquals(Types.VARCHAR, md.getColumnType(2));
+            assertSame(statement, rs.getStatement());
+            assertTrue(rs.next());
+            assertEquals("hits", rs.getString(1));
+        }
+        assertTrue(statement.execute("/* cache:admin */ SELECT * FROM jdbc_cache.invalidations"));
+        try (ResultSet rs = statement.getResultSet()) {
+            assertEquals("INVALIDATIONS", rs.getMetaData().getColumnLabel(2));
+            assertEquals(Types.BIGINT, rs.getMetaData().getColumnType(2));
+        }
+        assertEquals(-1, statement.getUpdateCount());
+    }
+
+    @Test
+    void configShowsEffectiveSettingsWithTheirOriginsAndNoConnectionSecrets() throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.config")) {
+            while (rs.next()) {
+                values.put(rs.getString("KEY"), rs.getString("VALUE"));
+                origins.put(rs.getString("KEY"), rs.getString("ORIGIN"));
+                for (int i = 1; i <= 3; i++) {
+                    assertFalse(String.valueOf(rs.getString(i)).contains("Adm1n-Secret"));
+                }
+            }
+        }
+        assertEquals(cacheName, values.get("cache.name"));
+        assertEquals("connection properties", origins.get("cache.name"));
+        assertEquals("60s", values.get("cache.ttl"));
+        assertEquals("default", origins.get("cache.ttl"));
+    }
+
+    @Test
+    void invalidateAndInvalidateAllAndResetStatsAreCalls() throws SQLException {
+        JdbcCache.of(connection).resetStats(); // forget the set-up's writes
+        assertEquals(2, orderCount());
+        try (Statement plain = DriverManager.getConnection("jdbc:h2:mem:" + cacheName, "sa", "Adm1n-Secret").createStatement()) {
+            plain.execute("insert into orders values (3, 30)"); // behind the driver's back
+            assertEquals(2, orderCount(), "the cache cannot see that write");
+            try (ResultSet rs = statement.executeQuery("/* cache:admin */ CALL jdbc_cache.invalidate('public.orders')")) {
+                assertTrue(rs.next());
+                assertEquals("invalidated 1 table(s)", rs.getString("RESULT"));
+            }
+            assertEquals(3, orderCount());
+            plain.execute("insert into orders values (4, 40)");
+            plain.getConnection().close();
+        }
+        assertTrue(statement.execute("/* cache:admin */ call jdbc_cache.invalidate_all();"));
+        assertEquals(4, orderCount());
+        assertEquals(String.valueOf(2), stats().get("invalidations"), "one explicit table, one invalidate-all");
+
+        statement.execute("/* cache:admin */ CALL jdbc_cache.reset_stats()");
+        assertEquals("0", stats().get("hits"));
+        assertEquals("0", stats().get("misses"));
+    }
+
+    @Test
+    void hotAndExpensiveQueriesShowFingerprints() throws SQLException {
+        orderCount();
+        orderCount();
+        orderCount();
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.hot_queries")) {
+            assertTrue(rs.next());
+            assertEquals("select count(*) from orders", rs.getString("SQL"));
+            assertEquals(3, rs.getLong("READS"));
+            assertEquals(2, rs.getLong("HITS"));
+            assertEquals(1, rs.getLong("MISSES"));
+        }
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.expensive_queries")) {
+            assertTrue(rs.next());
+            assertTrue(rs.getLong("MISS_NANOS_TOTAL") > 0);
+        }
+    }
+
+    @Test
+    void withoutTheAdminCommentTheTextGoesToTheDatabase() {
+        SQLException e = assertThrows(SQLException.class, () -> statement.executeQuery("SELECT * FROM jdbc_cache.stats"));
+        assertTrue(e.getClass().getName().startsWith("org.h2."), "H2 answered: " + e);
+        assertThrows(SQLException.class, () -> statement.executeQuery("SELECT * FROM jdbc_cache.stats /* cache:admin */"));
+    }
+
+    @Test
+    void anUnknownAdminStatementFailsWithoutReachingTheDatabase() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> statement.executeQuery("/* cache:admin */ DROP TABLE orders"));
+        assertEquals("42000", e.getSQLState());
+        assertTrue(e.getMessage().contains("jdbc_cache.stats"), "the message lists what is supported");
+        assertEquals("42000", assertThrows(SQLException.class,
+                () -> statement.execute("/* cache:admin */ CALL jdbc_cache.invalidate(orders)")).getSQLState());
+        assertEquals("42000", assertThrows(SQLException.class,
+                () -> statement.execute("/* cache:admin */ SELECT * FROM jdbc_cache.nothing")).getSQLState());
+    }
+}
