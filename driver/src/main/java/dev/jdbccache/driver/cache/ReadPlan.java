@@ -1,5 +1,7 @@
 package dev.jdbccache.driver.cache;
 
+import dev.jdbccache.driver.result.ColumnsMemo;
+
 /**
  * What the cache does with one analysed read, decided once per statement text: the tables whose
  * versions guard it (invalidation keys, sorted) and its TTL, or why it bypasses the cache.
@@ -10,6 +12,7 @@ public final class ReadPlan {
     private final long ttlNanos;
     private final BypassReason bypass;
     private final String sqlFingerprint;
+    private final ColumnsMemo columns = new ColumnsMemo();
 
     static ReadPlan bypass(BypassReason reason, String sql) {
         return new ReadPlan(new String[0], 0, reason, sql);
@@ -34,6 +37,11 @@ public final class ReadPlan {
 
     long ttlNanos() {
         return ttlNanos;
+    }
+
+    /** The column metadata last recorded for this statement. */
+    public ColumnsMemo columns() {
+        return columns;
     }
 
     /** The normalized SQL, used as the key's text. */

@@ -32,9 +32,15 @@ final class H2Errors {
     this.build = build;
   }
 
-  /** The errors of the H2 driver whose {@code getDriverVersion()} is {@code driverVersion}. */
+  private static final java.util.Map<String, H2Errors> BY_VERSION = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The errors of the H2 driver whose {@code getDriverVersion()} is {@code driverVersion}; one
+   * shared instance per version (every cache hit of an H2 recording asks for it).
+   */
   static H2Errors forDriverVersion(String driverVersion) {
-    return new H2Errors(buildOf(driverVersion));
+    String version = driverVersion == null ? "" : driverVersion;
+    return BY_VERSION.computeIfAbsent(version, v -> new H2Errors(buildOf(v)));
   }
 
   static String buildOf(String driverVersion) {

@@ -38,11 +38,19 @@ public final class RecordingResultSet extends DelegatingResultSet {
      * @param onComplete receives the recording when the end is reached
      */
     public RecordingResultSet(ResultSet real, Statement owner, int maxRows, long maxBytes, Consumer<Recording> onComplete) {
+        this(real, owner, maxRows, maxBytes, null, onComplete);
+    }
+
+    /**
+     * As above, taking the column metadata from {@code memo} when it still describes the result.
+     */
+    public RecordingResultSet(ResultSet real, Statement owner, int maxRows, long maxBytes, ColumnsMemo memo,
+            Consumer<Recording> onComplete) {
         super(Objects.requireNonNull(real, "real"), owner);
         this.onComplete = Objects.requireNonNull(onComplete, "onComplete");
         ResultRecorder started = null;
         try {
-            started = ResultRecorder.start(real, maxRows, maxBytes);
+            started = ResultRecorder.start(real, maxRows, maxBytes, memo);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Not recording: result set metadata unavailable", e);
         }

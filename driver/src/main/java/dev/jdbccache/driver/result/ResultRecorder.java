@@ -52,12 +52,17 @@ public final class ResultRecorder {
    */
   public static ResultRecorder start(ResultSet rs, int maxRows, long maxBytes)
       throws SQLException {
+    return start(rs, maxRows, maxBytes, null);
+  }
+
+  /**
+   * Starts recording {@code rs}, taking its column metadata from {@code memo} when it still
+   * describes this result (see {@link ColumnsMemo}).
+   */
+  public static ResultRecorder start(ResultSet rs, int maxRows, long maxBytes, ColumnsMemo memo)
+      throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
-    int n = md.getColumnCount();
-    ColumnInfo[] columns = new ColumnInfo[n];
-    for (int i = 0; i < n; i++) {
-      columns[i] = ColumnInfo.read(md, i + 1);
-    }
+    ColumnInfo[] columns = memo != null ? memo.columnsOf(md) : ColumnsMemo.read(md);
     return new ResultRecorder(rs, columns, maxRows, maxBytes);
   }
 
@@ -151,14 +156,25 @@ public final class ResultRecorder {
    * H2's driver version, whose build number ends H2's error messages; read once per recording
    * (a constant in H2, no round trip). Other drivers' messages do not need it.
    */
+  /** A driver's version cannot change while its classes are loaded: asked once per result set class. */
+  private static final java.util.Map<Class<?>, String> DRIVER_VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static String driverVersion(ResultSet rs, Profile profile) {
     if (profile != Profile.H2) {
       return "";
     }
+    String known = DRIVER_VERSIONS.get(rs.getClass());
+    if (known != null) {
+      return known;
+    }
     try {
       Statement st = rs.getStatement();
       String version = st == null ? null : st.getConnection().getMetaData().getDriverVersion();
-      return version == null ? "" : version;
+      if (version == null) {
+        return "";
+      }
+      DRIVER_VERSIONS.put(rs.getClass(), version);
+      return version;
     } catch (SQLException | RuntimeException e) {
       // Without the version, cached H2 errors only lack the "[code-build]" suffix.
       return "";
