@@ -41,6 +41,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *       every time while the result does not. The miss cost therefore includes recording and
  *       storing the result (the local store evicts as it fills). The extra predicate costs
  *       PostgreSQL next to nothing, but the statement is not byte-for-byte the plain one.</li>
+ *   <li>{@code redis-hit}: {@code cache.store=redis} on the local Redis, warmed: every call is
+ *       one script round trip answered from Redis.</li>
+ *   <li>{@code tiered-hit}: {@code cache.store=tiered} (strict: a local hit plus a small version
+ *       check in Redis).</li>
+ *   <li>{@code redis-hget}: the baseline for the Redis tier: no JDBC at all, a plain Jedis
+ *       {@code HGET} of the very payloads the driver stored for these keys (found by SCAN after
+ *       warming), on one dedicated connection.</li>
  * </ul>
  * The trial tear-down checks the cache's counters (every measured call hit, or none did) and fails
  * the run if the target did not measure what it is named for. Results are always read to the end
@@ -60,8 +67,11 @@ public class CacheHitBenchmark {
     private static final String RANGE_100 = "select id, name, price from bench_item where id between ? and ? + 99";
     private static final String MISS_SUFFIX = " and ? >= 0";
 
-    @Param({"plain", "cache-hit", "cache-miss"})
+    @Param({"plain", "cache-hit", "cache-miss", "redis-hit", "tiered-hit", "redis-hget"})
     public String target;
+
+    private static final String REDIS_HOST = "127.0.0.1";
+    private static final int REDIS_PORT = 6379;
 
     @Setup(Level.Trial)
     public void createTable() throws SQLException {
@@ -79,20 +89,29 @@ public class CacheHitBenchmark {
         private CacheStats stats;
         private long hitsAfterWarming;
         private long missesAfterWarming;
+        private RedisPayloads payloads;
 
         @Setup(Level.Trial)
         public void open(CacheHitBenchmark benchmark) throws SQLException {
             missing = benchmark.target.equals("cache-miss");
+            // A cache per session, so that the counters checked at tear-down are this session's.
+            String name = "bench-" + benchmark.target + "-" + UUID.randomUUID();
             connection = switch (benchmark.target) {
                 case "plain" -> BenchDatabase.connectPlain();
-                // A cache per session, so that the counters checked at tear-down are this session's.
-                case "cache-hit", "cache-miss" -> BenchDatabase.connectCached(
-                        "cache.name", "bench-" + benchmark.target + "-" + UUID.randomUUID(), "cache.ttl", "1h");
+                case "cache-hit", "cache-miss" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h");
+                case "redis-hit", "redis-hget" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h",
+                        "cache.store", "redis", "cache.redis.prefix", "jcbench:" + name + ":");
+                case "tiered-hit" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h",
+                        "cache.store", "tiered", "cache.redis.prefix", "jcbench:" + name + ":");
                 default -> throw new IllegalArgumentException("unknown target " + benchmark.target);
             };
             String suffix = missing ? MISS_SUFFIX : "";
             primaryKey = connection.prepareStatement(PRIMARY_KEY + suffix);
             range = connection.prepareStatement(RANGE_100 + suffix);
+            if (benchmark.target.equals("redis-hget")) {
+                payloads = RedisPayloads.warmed(REDIS_HOST, REDIS_PORT, "jcbench:" + name + ":", this::warmPrimaryKeys, this::warmRanges);
+                return;
+            }
             if (connection.isWrapperFor(CachingConnection.class)) {
                 stats = connection.unwrap(CachingConnection.class).runtime().stats();
                 if (!missing) {
@@ -104,8 +123,18 @@ public class CacheHitBenchmark {
         }
 
         private void warm() throws SQLException {
+            warmPrimaryKeys();
+            warmRanges();
+        }
+
+        private void warmPrimaryKeys() throws SQLException {
             for (int k = 0; k < KEYS; k++) {
                 BenchDatabase.drain(lookUp(start(k)));
+            }
+        }
+
+        private void warmRanges() throws SQLException {
+            for (int k = 0; k < KEYS; k++) {
                 BenchDatabase.drain(readRange(start(k)));
             }
         }
@@ -113,10 +142,13 @@ public class CacheHitBenchmark {
         @TearDown(Level.Trial)
         public void close() throws SQLException {
             try {
-                if (stats != null) {
+                if (stats != null && payloads == null) {
                     checkCounters();
                 }
             } finally {
+                if (payloads != null) {
+                    payloads.close();
+                }
                 connection.close();
             }
         }
@@ -159,11 +191,19 @@ public class CacheHitBenchmark {
 
     @Benchmark
     public void primaryKey(Session session, Blackhole blackhole) throws SQLException {
+        if (session.payloads != null) {
+            blackhole.consume(session.payloads.primaryKey(ThreadLocalRandom.current().nextInt(KEYS)));
+            return;
+        }
         BenchDatabase.consume(session.lookUp(randomKey()), blackhole);
     }
 
     @Benchmark
     public void range100(Session session, Blackhole blackhole) throws SQLException {
+        if (session.payloads != null) {
+            blackhole.consume(session.payloads.range(ThreadLocalRandom.current().nextInt(KEYS)));
+            return;
+        }
         BenchDatabase.consume(session.readRange(randomKey()), blackhole);
     }
 }

@@ -28,27 +28,38 @@ enum RedisScript {
      * remaining TTL ms, payload, then the versions.
      */
     LOOKUP(Prelude.CHECKED, """
-            local now = now_ms()
-            local seq = sequence()
+            -- few commands: each call from Lua costs microseconds (one MGET for the counters)
+            local n = (#KEYS - 3) / 2
+            local names = {KEYS[2]}
+            for i = 1, n do names[i + 1] = KEYS[2 + 2 * i] end
+            local got = redis.pcall('MGET', unpack(names))
+            if failed(got) then got = {} end
+            local seq = got[1]
+            if not seq or not string.match(seq, '^%d+$') then seq = '0' end
             local reply = {'M', seq, '0', ''}
             local text = {}
-            local lease = false
-            for i = 1, (#KEYS - 3) / 2 do
-              local v = version(KEYS[2 + 2 * i], ARGV[3 + i])
+            for i = 1, n do
+              local v = got[i + 1]
+              if not v or not string.match(v, '^%d+$') then v = version(KEYS[2 + 2 * i], ARGV[3 + i]) end
               if not v then return {'O'} end
               text[i] = v
               reply[4 + i] = v
-              if leased(KEYS[3 + 2 * i], now) then lease = true end
             end
-            if lease then reply[1] = 'B'; return reply end
+            local after = '(' .. ms(now_ms())
+            for i = 1, n do
+              local lk = KEYS[3 + 2 * i]
+              local live = redis.pcall('ZCOUNT', lk, after, '+inf')
+              if failed(live) then redis.pcall('DEL', lk); live = 1 end
+              if live > 0 then reply[1] = 'B'; return reply end
+            end
             if ARGV[3] ~= '1' then return reply end
-            local stored = redis.pcall('HGET', KEYS[3], 'v')
-            if failed(stored) then redis.pcall('DEL', KEYS[3]); return reply end
+            local entry = redis.pcall('HMGET', KEYS[3], 'v', 'd')
+            if failed(entry) then redis.pcall('DEL', KEYS[3]); return reply end
+            local stored, data = entry[1], entry[2]
             if not stored then return reply end
-            if stored ~= table.concat(text, ',') then redis.pcall('DEL', KEYS[3]); return reply end
+            if stored ~= table.concat(text, ',') or not data then redis.pcall('DEL', KEYS[3]); return reply end
             local ttl = redis.pcall('PTTL', KEYS[3])
-            local data = redis.pcall('HGET', KEYS[3], 'd')
-            if failed(ttl) or failed(data) or not data or ttl < 1 then redis.pcall('DEL', KEYS[3]); return reply end
+            if failed(ttl) or ttl < 1 then redis.pcall('DEL', KEYS[3]); return reply end
             reply[1] = 'H'
             reply[3] = tostring(ttl)
             reply[4] = data
