@@ -301,6 +301,36 @@ class CachingH2Test {
     }
 
     @Test
+    void ttlJitterSpreadsExpiriesBelowTheTtl() throws SQLException {
+        connection.close();
+        Properties p = new Properties();
+        p.setProperty("cache.ttl", "100s");
+        runtime = new CacheRuntime(ConfigLoader.standard().load(withJitter(p, "0.5")), ticker);
+        connection = open();
+        for (int id = 1; id <= 3; id++) {
+            nameOf(connection, id);
+        }
+        for (int id = 4; id <= 40; id++) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select " + id + " from product where id = 1")) {
+                rs.next();
+            }
+        }
+        long entries = runtime.localEntries();
+        nanos.addAndGet(Duration.ofSeconds(49).toNanos());
+        assertEquals(entries, runtime.localEntries(), "no TTL is shortened by more than the jitter fraction");
+        nanos.addAndGet(Duration.ofSeconds(26).toNanos());
+        long left = runtime.localEntries();
+        assertTrue(left > 0 && left < entries, "at 75 s some entries expired and some did not: " + left + " of " + entries);
+        nanos.addAndGet(Duration.ofSeconds(26).toNanos());
+        assertEquals(0, runtime.localEntries(), "none outlives the TTL");
+    }
+
+    private static Properties withJitter(Properties p, String jitter) {
+        p.setProperty("cache.ttl.jitter", jitter);
+        return p;
+    }
+
+    @Test
     void entryExpiresAfterItsTtl() throws SQLException {
         connection.close();
         Properties p = new Properties();
