@@ -50,6 +50,27 @@ final class BenchDatabase {
         return DriverManager.getConnection(plainUrl());
     }
 
+    private static final String H2_DATABASE = "h2:mem:bench_item;DB_CLOSE_DELAY=-1";
+
+    /** The in-memory H2 twin of the PostgreSQL table (same rows), created once per JVM. */
+    static void ensureH2Table() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:" + H2_DATABASE); java.sql.Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_item (id int primary key, name varchar(40) not null,"
+                    + " price decimal(10, 2) not null)");
+            s.execute("merge into bench_item key (id) select x, 'item ' || x, x / 100.0 from system_range(1, " + ROWS + ")");
+        }
+    }
+
+    /** An H2 connection: plain, or through {@code jdbc:cache:} with the cache disabled. */
+    static Connection connectH2(boolean wrapped) throws SQLException {
+        if (!wrapped) {
+            return DriverManager.getConnection("jdbc:" + H2_DATABASE);
+        }
+        Properties properties = new Properties();
+        properties.setProperty("cache.enabled", "false");
+        return DriverManager.getConnection("jdbc:cache:" + H2_DATABASE, properties);
+    }
+
     /** A connection through {@code jdbc:cache:}; {@code settings} are {@code cache.*} key/value pairs. */
     static Connection connectCached(String... settings) throws SQLException {
         Properties properties = new Properties();

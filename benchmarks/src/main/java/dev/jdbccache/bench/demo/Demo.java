@@ -49,10 +49,10 @@ public final class Demo {
     static int run(DemoOptions options, PrintStream out) throws SQLException, InterruptedException, IOException {
         out.printf(Locale.ROOT, "jdbc-cache demo: product catalogue on in-memory H2 (%,d products, %,d reviews),"
                         + " %d threads, %s%% writes (%s), Zipf s=%s; %d s warm-up + %d s per target%n",
-                Catalogue.PRODUCTS, Catalogue.REVIEWS, options.threads(), percent(options.writePercent()),
+                Catalogue.DEMO.products(), Catalogue.DEMO.reviews(), options.threads(), percent(options.writePercent()),
                 options.writeMix().describe(), ZIPF_EXPONENT, options.warmUpSeconds(), options.seconds());
-        ZipfSampler products = new ZipfSampler(Catalogue.PRODUCTS, ZIPF_EXPONENT, ZIPF_SHUFFLE_SEED);
-        TargetRunner runner = new TargetRunner(new OperationMix(options.writePercent(), options.writeMix()), products,
+        ZipfSampler products = new ZipfSampler(Catalogue.DEMO.products(), ZIPF_EXPONENT, ZIPF_SHUFFLE_SEED);
+        TargetRunner runner = new TargetRunner(Catalogue.DEMO, new OperationMix(options.writePercent(), options.writeMix()), products,
                 options.threads(), options.warmUp(), options.measured(), out);
         String runId = Long.toString(ProcessHandle.current().pid()) + "_" + Long.toString(System.nanoTime(), 36);
         TargetResult plain = runner.run(Target.plain("catalogue_plain_" + runId));

@@ -33,7 +33,7 @@ final class HtmlReport {
         html.append("<h1>jdbc-cache demo</h1>\n");
         html.append(String.format(Locale.ROOT, "<p>Product catalogue on in-memory H2 (%,d products, %,d reviews, %d categories);"
                         + " %d threads, %d s warm-up and %d s measured per target; %s%% writes (%s); product popularity Zipf s = %s.</p>%n",
-                Catalogue.PRODUCTS, Catalogue.REVIEWS, Catalogue.CATEGORIES, options.threads(), options.warmUpSeconds(),
+                Catalogue.DEMO.products(), Catalogue.DEMO.reviews(), Catalogue.CATEGORIES, options.threads(), options.warmUpSeconds(),
                 options.seconds(), Demo.percent(options.writePercent()), escape(options.writeMix().describe()), Demo.ZIPF_EXPONENT));
         html.append("<p class=\"verdict\">").append(escape(report.verdict())).append("</p>\n");
         appendTable(html, report);

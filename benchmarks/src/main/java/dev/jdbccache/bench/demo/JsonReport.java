@@ -26,8 +26,8 @@ final class JsonReport {
         json.append("{\n");
         json.append("  \"workload\": {\n");
         json.append("    \"database\": \"H2 in memory\",\n");
-        json.append("    \"products\": ").append(Catalogue.PRODUCTS).append(",\n");
-        json.append("    \"reviews\": ").append(Catalogue.REVIEWS).append(",\n");
+        json.append("    \"products\": ").append(Catalogue.DEMO.products()).append(",\n");
+        json.append("    \"reviews\": ").append(Catalogue.DEMO.reviews()).append(",\n");
         json.append("    \"categories\": ").append(Catalogue.CATEGORIES).append(",\n");
         json.append("    \"zipfExponent\": ").append(Demo.ZIPF_EXPONENT).append(",\n");
         json.append("    \"writePercent\": ").append(Demo.percent(options.writePercent())).append(",\n");

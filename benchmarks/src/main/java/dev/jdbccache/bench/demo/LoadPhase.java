@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadPhase {
 
-    /** What a phase did: operations, reads and their latencies, over {@code elapsedNanos}. */
-    record Result(long operations, long reads, long writes, LatencyRecorder readLatency, long elapsedNanos) {
+    /** What a phase did: operations, reads and their latencies (all, and per operation), over {@code elapsedNanos}. */
+    record Result(long operations, long reads, long writes, LatencyRecorder readLatency,
+                  Map<OperationMix.Operation, LatencyRecorder> byOperation, long elapsedNanos) {
         double seconds() {
             return elapsedNanos / 1e9;
         }
@@ -91,14 +94,17 @@ final class LoadPhase {
 
     private static Result combine(List<Worker> workers, long elapsedNanos) {
         LatencyRecorder latency = new LatencyRecorder();
+        Map<OperationMix.Operation, LatencyRecorder> byOperation = new EnumMap<>(OperationMix.Operation.class);
         long reads = 0;
         long writes = 0;
         for (Worker worker : workers) {
             latency.add(worker.readLatency);
+            worker.byOperation.forEach((operation, recorder) ->
+                    byOperation.computeIfAbsent(operation, o -> new LatencyRecorder()).add(recorder));
             reads += worker.reads;
             writes += worker.writes;
         }
-        return new Result(reads + writes, reads, writes, latency, elapsedNanos);
+        return new Result(reads + writes, reads, writes, latency, byOperation, elapsedNanos);
     }
 
     private static void rethrow(Throwable failure) throws SQLException {
@@ -124,6 +130,7 @@ final class LoadPhase {
         private final CountDownLatch start;
         private final AtomicReference<Throwable> failure;
         private final LatencyRecorder readLatency = new LatencyRecorder();
+        private final Map<OperationMix.Operation, LatencyRecorder> byOperation = new EnumMap<>(OperationMix.Operation.class);
         private volatile boolean stop;
         private Thread thread;
         private long reads;
@@ -142,13 +149,14 @@ final class LoadPhase {
                 start.await();
                 while (!stop && failure.get() == null) {
                     long began = System.nanoTime();
-                    boolean read = client.step();
+                    OperationMix.Operation operation = client.step();
                     long took = System.nanoTime() - began;
-                    if (read) {
+                    byOperation.computeIfAbsent(operation, o -> new LatencyRecorder()).record(took);
+                    if (operation.isWrite()) {
+                        writes++;
+                    } else {
                         readLatency.record(took);
                         reads++;
-                    } else {
-                        writes++;
                     }
                     operations.increment();
                 }

@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * How often the workload runs each operation. Reads keep fixed proportions among themselves
- * (product by id 55, with its category 20, average rating 12, top ten of a category 8). Writes
+ * (product by id 55, with its category 20, average rating 12, top ten of a category 8, a report
+ * over every product of the catalogue 3). Writes
  * take the given percentage of all operations and are split by the {@link WriteMix}: a
  * catalogue mostly takes orders, sometimes a review, rarely a price change.
  *
@@ -17,6 +18,7 @@ final class OperationMix {
         PRODUCT_WITH_CATEGORY(20, false),
         AVERAGE_RATING(12, false),
         TOP_IN_CATEGORY(8, false),
+        CATEGORY_REPORT(3, false),
         PLACE_ORDER(0, true),
         ADD_REVIEW(0, true),
         UPDATE_PRODUCT(0, true);
@@ -31,6 +33,11 @@ final class OperationMix {
 
         boolean isWrite() {
             return write;
+        }
+
+        /** A short name for tables: product-by-id, ... */
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * warms up, measures, and drops the database again.
  */
 final class TargetRunner {
+    private final Catalogue catalogue;
     private final OperationMix mix;
     private final ZipfSampler products;
     private final int threads;
@@ -24,7 +25,9 @@ final class TargetRunner {
     private final Duration measured;
     private final PrintStream out;
 
-    TargetRunner(OperationMix mix, ZipfSampler products, int threads, Duration warmUp, Duration measured, PrintStream out) {
+    TargetRunner(Catalogue catalogue, OperationMix mix, ZipfSampler products, int threads, Duration warmUp, Duration measured,
+            PrintStream out) {
+        this.catalogue = catalogue;
         this.mix = mix;
         this.products = products;
         this.threads = threads;
@@ -37,21 +40,41 @@ final class TargetRunner {
         try (Connection admin = DriverManager.getConnection(target.adminUrl())) {
             try {
                 long began = System.nanoTime();
-                Catalogue.load(admin);
-                out.printf(Locale.ROOT, "%s: loaded %s in %.1f s%n", target.label(), target.adminUrl(),
-                        (System.nanoTime() - began) / 1e9);
+                load(admin, target);
+                out.printf(Locale.ROOT, "%s: loaded %,d products and %,d reviews in %.1f s%n", target.label(),
+                        catalogue.products(), catalogue.reviews(), (System.nanoTime() - began) / 1e9);
                 return measure(target);
             } finally {
+                drop(admin, target);
+            }
+        }
+    }
+
+    private void load(Connection admin, Target target) throws SQLException {
+        if (!target.onPostgres()) {
+            catalogue.load(admin);
+            return;
+        }
+        try (Statement s = admin.createStatement()) {
+            s.execute("create schema " + target.schema());
+            s.execute("set search_path to " + target.schema());
+        }
+        catalogue.loadOnPostgres(admin);
+    }
+
+    private static void drop(Connection admin, Target target) throws SQLException {
+        try (Statement s = admin.createStatement()) {
+            if (target.onPostgres()) {
+                s.execute("drop schema " + target.schema() + " cascade");
+            } else {
                 // The database lives until shutdown (DB_CLOSE_DELAY=-1); free its memory for the next target.
-                try (Statement shutdown = admin.createStatement()) {
-                    shutdown.execute("shutdown");
-                }
+                s.execute("shutdown");
             }
         }
     }
 
     private TargetResult measure(Target target) throws SQLException, InterruptedException {
-        StaleReadChecker checker = new StaleReadChecker(Catalogue.PRODUCTS);
+        StaleReadChecker checker = new StaleReadChecker(catalogue.products());
         List<Workload> clients = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {

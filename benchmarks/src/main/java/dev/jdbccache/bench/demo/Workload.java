@@ -24,6 +24,8 @@ final class Workload implements AutoCloseable {
     private static final String AVERAGE_RATING = "select count(*), avg(rating) from review where product_id = ?";
     private static final String TOP_IN_CATEGORY = "select id, name, price from product"
             + " where category_id = ? order by price desc, id limit 10";
+    private static final String CATEGORY_REPORT = "select c.id, c.name, count(*), avg(p.price), max(p.price)"
+            + " from product p join category c on c.id = p.category_id group by c.id, c.name order by c.id";
     private static final String UPDATE_PRODUCT = "update product set version = version + 1, price = ? where id = ?";
     private static final String PLACE_ORDER = "insert into orders (product_id, quantity) values (?, ?)";
     private static final String ADD_REVIEW = "insert into review (product_id, rating, body) values (?, ?, 'new review')";
@@ -37,6 +39,7 @@ final class Workload implements AutoCloseable {
     private final PreparedStatement productWithCategory;
     private final PreparedStatement averageRating;
     private final PreparedStatement topInCategory;
+    private final PreparedStatement categoryReport;
     private final PreparedStatement updateProduct;
     private final PreparedStatement placeOrder;
     private final PreparedStatement addReview;
@@ -54,13 +57,14 @@ final class Workload implements AutoCloseable {
         productWithCategory = connection.prepareStatement(PRODUCT_WITH_CATEGORY);
         averageRating = connection.prepareStatement(AVERAGE_RATING);
         topInCategory = connection.prepareStatement(TOP_IN_CATEGORY);
+        categoryReport = connection.prepareStatement(CATEGORY_REPORT);
         updateProduct = connection.prepareStatement(UPDATE_PRODUCT);
         placeOrder = connection.prepareStatement(PLACE_ORDER);
         addReview = connection.prepareStatement(ADD_REVIEW);
     }
 
-    /** Runs one operation; true if it was a read, false if it was a write. */
-    boolean step() throws SQLException {
+    /** Runs one operation and says which. */
+    OperationMix.Operation step() throws SQLException {
         OperationMix.Operation operation = mix.pick(random);
         int product = products.next(random);
         switch (operation) {
@@ -68,11 +72,12 @@ final class Workload implements AutoCloseable {
             case PRODUCT_WITH_CATEGORY -> drain(productWithCategory, product);
             case AVERAGE_RATING -> drain(averageRating, product);
             case TOP_IN_CATEGORY -> drain(topInCategory, Catalogue.categoryOf(product));
+            case CATEGORY_REPORT -> drainAll(categoryReport);
             case UPDATE_PRODUCT -> write(product);
             case PLACE_ORDER -> insert(placeOrder, product, 1 + random.nextInt(3));
             case ADD_REVIEW -> insert(addReview, product, 1 + random.nextInt(5));
         }
-        return !operation.isWrite();
+        return operation;
     }
 
     private void readProductById(int product) throws SQLException {
@@ -89,6 +94,14 @@ final class Workload implements AutoCloseable {
 
     private void drain(PreparedStatement query, int parameter) throws SQLException {
         query.setInt(1, parameter);
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                consume(rows);
+            }
+        }
+    }
+
+    private void drainAll(PreparedStatement query) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 consume(rows);
