@@ -88,8 +88,9 @@ public final class ResultRecorder {
         if (value == UNSUPPORTED) {
           return abandon();
         }
-        String text = textOf(i + 1, value);
-        if (formatMayChange
+        String derived = derivedText(value);
+        String text = derived != null ? derived : rs.getString(i + 1);
+        if (formatMayChange && derived == null
             && !PgTransferFormats.sameTextInBothFormats(columns[i], value, text)) {
           return abandon();
         }
@@ -121,18 +122,25 @@ public final class ResultRecorder {
   }
 
   /**
-   * The real driver's {@code getString} of the column. For strings and whole numbers both pgjdbc
-   * (text and binary transfer alike) and H2 return exactly the value's own text, so the call is
-   * skipped: it was a good part of a miss's cost per cell. Every other type asks the driver.
+   * What the real driver's {@code getString} returns for {@code value}, when that is known
+   * without asking it, in either of pgjdbc's transfer formats and in H2: strings and whole
+   * numbers are their own text, and so is a decimal whose {@code toString} has no exponent
+   * (PostgreSQL prints numeric plainly with its scale). Asking the driver decodes the cell once
+   * more (a binary numeric three times per cell in all), a large part of a miss's cost.
+   * {@code null}: ask the driver.
    */
-  private String textOf(int column, Object value) throws SQLException {
+  private static String derivedText(Object value) {
     if (value instanceof String string) {
       return string;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       return value.toString();
     }
-    return rs.getString(column);
+    if (value instanceof java.math.BigDecimal decimal && decimal.scale() >= 0
+        && decimal.precision() - decimal.scale() - 1 >= -6) {
+      return decimal.toString(); // no exponent: the same as toPlainString
+    }
+    return null;
   }
 
   /** True once recording has stopped for good; nothing more is recorded. */
