@@ -2,7 +2,6 @@ package dev.jdbccache.driver.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.result.Recording;
@@ -25,7 +24,7 @@ public final class LocalEntryStore implements EntryStore {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((QueryKey key, CacheEntry entry) -> entry.weight())
-                .expireAfter(new PerEntryTtl())
+                .expireAfter(new PerEntryTtl<CacheEntry>(CacheEntry::ttlNanos))
                 .ticker(ticker)
                 .executor(Runnable::run) // maintenance on the caller: no pool threads, deterministic tests
                 .removalListener((QueryKey key, CacheEntry entry, RemovalCause cause) -> removed(cause))
@@ -97,22 +96,5 @@ public final class LocalEntryStore implements EntryStore {
     @Override
     public void close() {
         clear();
-    }
-
-    private static final class PerEntryTtl implements Expiry<QueryKey, CacheEntry> {
-        @Override
-        public long expireAfterCreate(QueryKey key, CacheEntry entry, long currentTime) {
-            return entry.ttlNanos();
-        }
-
-        @Override
-        public long expireAfterUpdate(QueryKey key, CacheEntry entry, long currentTime, long currentDuration) {
-            return entry.ttlNanos();
-        }
-
-        @Override
-        public long expireAfterRead(QueryKey key, CacheEntry entry, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }

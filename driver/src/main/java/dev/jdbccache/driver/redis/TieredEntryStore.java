@@ -2,9 +2,9 @@ package dev.jdbccache.driver.redis;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.cache.EntryStore;
+import dev.jdbccache.driver.cache.PerEntryTtl;
 import dev.jdbccache.driver.cache.QueryKey;
 import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.result.Recording;
@@ -48,7 +48,7 @@ public final class TieredEntryStore implements EntryStore {
         this.local = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((QueryKey key, Local entry) -> entry.weight())
-                .expireAfter(new PerEntryTtl())
+                .expireAfter(new PerEntryTtl<Local>(Local::ttlNanos))
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .build();
@@ -158,22 +158,5 @@ public final class TieredEntryStore implements EntryStore {
         }
         local.invalidateAll();
         redis.close();
-    }
-
-    private static final class PerEntryTtl implements Expiry<QueryKey, Local> {
-        @Override
-        public long expireAfterCreate(QueryKey key, Local entry, long currentTime) {
-            return entry.ttlNanos();
-        }
-
-        @Override
-        public long expireAfterUpdate(QueryKey key, Local entry, long currentTime, long currentDuration) {
-            return entry.ttlNanos();
-        }
-
-        @Override
-        public long expireAfterRead(QueryKey key, Local entry, long currentTime, long currentDuration) {
-            return currentDuration;
-        }
     }
 }
