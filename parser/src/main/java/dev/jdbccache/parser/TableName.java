@@ -24,6 +24,24 @@ public record TableName(String schema, String name) {
         return new TableName(schema, name);
     }
 
+    /**
+     * The last part of a possibly qualified name as written, quotes kept: {@code s."a.b"} gives
+     * {@code "a.b"} (a dot inside quotes is part of the name).
+     */
+    public static String lastPart(String qualified) {
+        boolean quoted = false;
+        int dot = -1;
+        for (int i = 0; i < qualified.length(); i++) {
+            char c = qualified.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '.' && !quoted) {
+                dot = i;
+            }
+        }
+        return (dot < 0 ? qualified : qualified.substring(dot + 1)).strip();
+    }
+
     /** {@code schema.name}, or {@code name} when unqualified. */
     public String qualified() {
         return schema == null ? name : schema + "." + name;

@@ -9,6 +9,7 @@ import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.parser.NotCacheableReason;
 import dev.jdbccache.parser.SqlAnalyzer;
 import dev.jdbccache.parser.SqlDialect;
+import dev.jdbccache.parser.TableName;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -215,7 +216,7 @@ public final class CacheRuntime implements AutoCloseable {
     public void invalidateTables(Collection<String> namesAsWritten) {
         Set<String> keys = new LinkedHashSet<>();
         for (String table : namesAsWritten) {
-            String last = lastPart(table.strip());
+            String last = TableName.lastPart(table.strip());
             if (last.length() >= 2 && last.startsWith("\"") && last.endsWith("\"")) {
                 String unquoted = last.substring(1, last.length() - 1);
                 keys.add(unquoted);
@@ -227,20 +228,6 @@ public final class CacheRuntime implements AutoCloseable {
             }
         }
         store.versions().invalidate(keys); // counted above, once per name
-    }
-
-    private static String lastPart(String qualified) {
-        boolean quoted = false;
-        int dot = -1;
-        for (int i = 0; i < qualified.length(); i++) {
-            char c = qualified.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                dot = i;
-            }
-        }
-        return dot < 0 ? qualified : qualified.substring(dot + 1);
     }
 
     /** Invalidates every entry of this cache and reads the catalogs again. */

@@ -1,5 +1,6 @@
 package dev.jdbccache.driver.catalog;
 
+import dev.jdbccache.parser.TableName;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -32,24 +33,9 @@ final class TriggerBodies {
         Matcher m = WRITE.matcher(body);
         while (m.find()) {
             String qualified = m.group(1);
-            int dot = lastDotOutsideQuotes(qualified);
-            String last = (dot < 0 ? qualified : qualified.substring(dot + 1)).strip();
+            String last = TableName.lastPart(qualified);
             tables.add(last.startsWith("\"") ? last.substring(1, last.length() - 1) : last.toLowerCase(Locale.ROOT));
         }
         return tables;
-    }
-
-    private static int lastDotOutsideQuotes(String name) {
-        boolean quoted = false;
-        int dot = -1;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                dot = i;
-            }
-        }
-        return dot;
     }
 }
