@@ -34,7 +34,7 @@ class ConcurrencyCheckerTest {
 
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("jdbccache.checker.seconds", 60));
     private static final Duration BROKEN_DURATION = Duration.ofSeconds(5);
-    private static final int BROKEN_ROUNDS = 4;
+    private static final int BROKEN_ROUNDS = 8;
     private static final int WRITERS = Integer.getInteger("jdbccache.checker.writers", 3);
     private static final int READERS = Integer.getInteger("jdbccache.checker.readers", 3);
     private static final int ROWS = 50;
