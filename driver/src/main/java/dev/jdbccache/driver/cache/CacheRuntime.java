@@ -160,11 +160,6 @@ public final class CacheRuntime implements AutoCloseable {
         }
     }
 
-    /** Counts a read that bypassed the cache. */
-    public void bypassed(BypassReason reason) {
-        stats.bypass(reason);
-    }
-
     /**
      * Counts a read of {@code plan} that bypassed the cache; {@code parserReason} details a
      * {@link BypassReason#NOT_CACHEABLE} bypass ({@code null}: a view that could not be resolved).

@@ -106,16 +106,16 @@ public final class CachingConnection extends DelegatingConnection {
     ResultSet read(SqlAnalysis analysis, BoundParameters parameters, DelegatingStatement<?> owner,
             SqlCall<ResultSet> execute) throws SQLException {
         ReadPlan plan = scope.readPlan(analysis, delegate);
+        Statement real = owner.delegate();
+        int type = real.getResultSetType();
         BypassReason reason = plan.bypass();
         if (reason == null) {
-            reason = sessionBypass(plan, parameters, owner.delegate());
+            reason = sessionBypass(plan, parameters, real, type);
         }
         if (reason != null) {
             runtime.bypassed(plan, reason, analysis.reason());
             return owner.wrap(execute.run());
         }
-        Statement real = owner.delegate();
-        int type = real.getResultSetType();
         Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
         QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
         long start = System.nanoTime();
@@ -139,7 +139,8 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     /** Why this connection's state keeps a read from the cache, or {@code null}. */
-    private BypassReason sessionBypass(ReadPlan plan, BoundParameters parameters, Statement real) throws SQLException {
+    private BypassReason sessionBypass(ReadPlan plan, BoundParameters parameters, Statement real, int type)
+            throws SQLException {
         if (session.unknown()) {
             return BypassReason.SESSION_STATE;
         }
@@ -154,7 +155,7 @@ public final class CachingConnection extends DelegatingConnection {
                 return BypassReason.SNAPSHOT_ISOLATION;
             }
         }
-        if (real.getResultSetType() == ResultSet.TYPE_SCROLL_SENSITIVE
+        if (type == ResultSet.TYPE_SCROLL_SENSITIVE
                 || real.getResultSetConcurrency() != ResultSet.CONCUR_READ_ONLY) {
             return BypassReason.RESULT_SET_TYPE;
         }

@@ -60,10 +60,6 @@ final class TransactionWrites {
         return false;
     }
 
-    synchronized boolean isEmpty() {
-        return leases.isEmpty();
-    }
-
     /** Re-arms every lease just before COMMIT, so none expires while the commit is in flight. */
     synchronized void renew() {
         for (WriteLease lease : leases) {
