@@ -45,8 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       one script round trip answered from Redis.</li>
  *   <li>{@code tiered-hit}: {@code cache.store=tiered} (strict: a local hit plus a small version
  *       check in Redis).</li>
- *   <li>{@code redis-hget}: the baseline for the Redis tier: no JDBC at all, a plain Jedis
- *       {@code HGET} of the very payloads the driver stored for these keys (found by SCAN after
+ *   <li>{@code redis-get}: the baseline for the Redis tier: no JDBC at all, a plain Jedis
+ *       {@code GET} of the very payloads the driver stored for these keys (found by SCAN after
  *       warming), on one dedicated connection.</li>
  * </ul>
  * The trial tear-down checks the cache's counters (every measured call hit, or none did) and fails
@@ -67,7 +67,7 @@ public class CacheHitBenchmark {
     private static final String RANGE_100 = "select id, name, price from bench_item where id between ? and ? + 99";
     private static final String MISS_SUFFIX = " and ? >= 0";
 
-    @Param({"plain", "cache-hit", "cache-miss", "redis-hit", "tiered-hit", "redis-hget"})
+    @Param({"plain", "cache-hit", "cache-miss", "redis-hit", "tiered-hit", "redis-get"})
     public String target;
 
     private static final String REDIS_HOST = "127.0.0.1";
@@ -99,7 +99,7 @@ public class CacheHitBenchmark {
             connection = switch (benchmark.target) {
                 case "plain" -> BenchDatabase.connectPlain();
                 case "cache-hit", "cache-miss" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h");
-                case "redis-hit", "redis-hget" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h",
+                case "redis-hit", "redis-get" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h",
                         "cache.store", "redis", "cache.redis.prefix", "jcbench:" + name + ":");
                 case "tiered-hit" -> BenchDatabase.connectCached("cache.name", name, "cache.ttl", "1h",
                         "cache.store", "tiered", "cache.redis.prefix", "jcbench:" + name + ":");
@@ -108,7 +108,7 @@ public class CacheHitBenchmark {
             String suffix = missing ? MISS_SUFFIX : "";
             primaryKey = connection.prepareStatement(PRIMARY_KEY + suffix);
             range = connection.prepareStatement(RANGE_100 + suffix);
-            if (benchmark.target.equals("redis-hget")) {
+            if (benchmark.target.equals("redis-get")) {
                 payloads = RedisPayloads.warmed(REDIS_HOST, REDIS_PORT, "jcbench:" + name + ":", this::warmPrimaryKeys, this::warmRanges);
                 return;
             }

@@ -10,7 +10,7 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Redis-tier baseline of {@link CacheHitBenchmark}: the entry payloads the driver stored for
- * the benchmark's keys, fetched with a plain {@code HGET} on one dedicated Jedis connection, so a
+ * the benchmark's keys, fetched with a plain {@code GET} on one dedicated Jedis connection, so a
  * driver hit can be compared with the cheapest possible fetch of the same bytes.
  */
 final class RedisPayloads implements AutoCloseable {
@@ -19,8 +19,6 @@ final class RedisPayloads implements AutoCloseable {
     interface Warming {
         void run() throws SQLException;
     }
-
-    private static final byte[] PAYLOAD_FIELD = "d".getBytes(StandardCharsets.UTF_8);
 
     private final Jedis jedis;
     private final List<byte[]> primaryKeys;
@@ -64,11 +62,11 @@ final class RedisPayloads implements AutoCloseable {
     }
 
     byte[] primaryKey(int index) {
-        return jedis.hget(primaryKeys.get(index), PAYLOAD_FIELD);
+        return jedis.get(primaryKeys.get(index));
     }
 
     byte[] range(int index) {
-        return jedis.hget(ranges.get(index), PAYLOAD_FIELD);
+        return jedis.get(ranges.get(index));
     }
 
     @Override

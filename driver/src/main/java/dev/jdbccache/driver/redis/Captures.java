@@ -29,24 +29,27 @@ final class Captures {
 
     /** {@code global,v1,v2,...}: the form in which scripts compare versions. */
     static String text(VersionSnapshot snapshot) {
-        StringBuilder text = new StringBuilder(20 * 4).append(snapshot.global());
-        for (long version : snapshot.versions()) {
-            text.append(',').append(version);
-        }
-        return text.toString();
+        return DirectReads.text(snapshot.global(), snapshot.versions());
     }
 
-    /** The (version, leases) key pairs of the global version (when {@code global}) and of each table. */
-    static List<byte[]> pairs(RedisKeys keys, String epoch, String[] tables, boolean global) {
-        List<byte[]> result = new ArrayList<>(2 * tables.length + 2);
+    /**
+     * The (version, leases, lease marker) key triples of the global version (when {@code global})
+     * and of each table, in the order the scripts read them.
+     */
+    static List<byte[]> triples(RedisKeys keys, String epoch, String[] tables, boolean global) {
+        List<byte[]> result = new ArrayList<>(3 * tables.length + 3);
         if (global) {
-            result.add(keys.version(epoch, null));
-            result.add(keys.leases(epoch, null));
+            addTriple(result, keys, epoch, null);
         }
         for (String table : tables) {
-            result.add(keys.version(epoch, table));
-            result.add(keys.leases(epoch, table));
+            addTriple(result, keys, epoch, table);
         }
         return result;
+    }
+
+    private static void addTriple(List<byte[]> result, RedisKeys keys, String epoch, String table) {
+        result.add(keys.version(epoch, table));
+        result.add(keys.leases(epoch, table));
+        result.add(keys.leaseMarker(epoch, table));
     }
 }

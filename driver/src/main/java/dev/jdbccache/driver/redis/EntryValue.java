@@ -47,22 +47,23 @@ final class EntryValue {
         out.putInt(keyMaterial.length).put(keyMaterial);
         out.putInt(codecBytes.length).put(codecBytes);
         if (signed) {
-            out.put(mac(redisKey, versions, out.array(), out.position()));
+            out.put(mac(redisKey, versions, out.array(), 0, out.position()));
         }
         return out.array();
     }
 
     /**
-     * The codec bytes of {@code payload}, or {@code null} when it is not ours to serve: malformed,
-     * for other key material (a digest collision), or not signed with our key.
+     * The codec bytes of the payload that starts at {@code from} in {@code stored}, or
+     * {@code null} when it is not ours to serve: malformed, for other key material (a digest
+     * collision), or not signed with our key.
      */
-    byte[] decode(byte[] payload, byte[] redisKey, String versions, byte[] keyMaterial) {
+    byte[] decode(byte[] stored, int from, byte[] redisKey, String versions, byte[] keyMaterial) {
         try {
-            ByteBuffer in = ByteBuffer.wrap(payload);
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                return null;
+            ByteBuffer in = ByteBuffer.wrap(stored, from, stored.length - from);
+            for (byte expected : MAGIC) {
+                if (in.get() != expected) {
+                    return null;
+                }
             }
             boolean signed = in.get() == 1;
             if (signed != (hmacKey != null)) {
@@ -72,30 +73,35 @@ final class EntryValue {
             if (materialLength != keyMaterial.length || materialLength > in.remaining()) {
                 return null;
             }
-            byte[] material = new byte[materialLength];
-            in.get(material);
-            if (!MessageDigest.isEqual(material, keyMaterial)) {
+            if (!Arrays.equals(stored, in.position(), in.position() + materialLength, keyMaterial, 0, materialLength)) {
                 return null;
             }
+            in.position(in.position() + materialLength);
             int codecLength = in.getInt();
             if (codecLength < 0 || codecLength != in.remaining() - (signed ? MAC_BYTES : 0)) {
                 return null;
             }
             int codecStart = in.position();
+            int codecEnd = codecStart + codecLength;
             if (signed) {
-                byte[] expected = mac(redisKey, versions, payload, codecStart + codecLength);
-                byte[] actual = Arrays.copyOfRange(payload, codecStart + codecLength, payload.length);
+                byte[] expected = mac(redisKey, versions, stored, from, codecEnd - from);
+                byte[] actual = Arrays.copyOfRange(stored, codecEnd, stored.length);
                 if (!MessageDigest.isEqual(expected, actual)) {
                     return null;
                 }
             }
-            return Arrays.copyOfRange(payload, codecStart, codecStart + codecLength);
+            return Arrays.copyOfRange(stored, codecStart, codecEnd);
         } catch (RuntimeException e) { // BufferUnderflowException and the like: malformed
             return null;
         }
     }
 
-    private byte[] mac(byte[] redisKey, String versions, byte[] body, int bodyLength) {
+    /** {@link #decode(byte[], int, byte[], String, byte[])} of a payload on its own. */
+    byte[] decode(byte[] payload, byte[] redisKey, String versions, byte[] keyMaterial) {
+        return decode(payload, 0, redisKey, versions, keyMaterial);
+    }
+
+    private byte[] mac(byte[] redisKey, String versions, byte[] body, int bodyStart, int bodyLength) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hmacKey);
@@ -103,7 +109,7 @@ final class EntryValue {
             mac.update((byte) 0);
             mac.update(versions.getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0);
-            mac.update(body, 0, bodyLength);
+            mac.update(body, bodyStart, bodyLength);
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every JVM", e);

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The shared tier: entries, versions and leases in Redis ({@code cache.store=redis}). A lookup is
- * one round trip (the LOOKUP script captures versions and leases and returns the entry when its
- * versions match); a fill is the check-and-set FILL script. Entries carry their full key material
+ * one round trip: one {@code MGET} of the entry, the versions and the lease markers
+ * ({@link DirectReads}), or the LOOKUP script when that cannot decide; the entry is served when
+ * the versions it was stored under are the current ones. A fill is the check-and-set FILL script. Entries carry their full key material
  * and, with {@code cache.redis.hmac-key}, a signature; anything that is not exactly ours (another
  * key behind the same digest, foreign or corrupt bytes) is a miss, never an error.
  *
@@ -63,21 +64,26 @@ public final class RedisEntryStore implements EntryStore {
 
     @Override
     public Lookup lookup(QueryKey key, ReadPlan plan) {
-        return find(key, plan).lookup();
+        return find(key, plan, false).lookup();
     }
 
-    Found find(QueryKey key, ReadPlan plan) {
+    /**
+     * Looks {@code key} up in Redis; with {@code needTtl}, through the LOOKUP script, which also
+     * reports how long a found entry has left (the tiered store keeps a hit locally that long).
+     */
+    Found find(QueryKey key, ReadPlan plan, boolean needTtl) {
         byte[] material = key.keyMaterial();
         String digest = EntryValue.digest(material);
-        String[] tables = plan.tables();
-        RedisGateway.Reply reply = lookupScript(gateway, digest, tables, true);
-        VersionSnapshot captured = captures.remember(tables, snapshot(tables, reply));
-        long seq = number(reply.get(SEQ));
-        if (!reply.is('H')) {
-            return new Found(new Lookup(null, captured), reply.epoch(), seq, 0);
+        Read read = read(gateway, captures, digest, plan.tables(), needTtl);
+        VersionSnapshot captured = read.captured();
+        Found miss = new Found(new Lookup(null, captured), read.epoch(), read.seq(), 0);
+        byte[] stored = read.entry();
+        String versionText = Captures.text(captured);
+        if (stored == null || !writtenAt(stored, versionText)) {
+            return miss; // absent, or stored under other versions: out of date, never served
         }
-        byte[] redisKey = gateway.keys().entry(reply.epoch(), digest);
-        byte[] codec = values.decode((byte[]) reply.get(PAYLOAD), redisKey, Captures.text(captured), material);
+        byte[] redisKey = gateway.keys().entry(read.epoch(), digest);
+        byte[] codec = values.decode(stored, versionText.length() + 1, redisKey, versionText, material);
         Recording recording = null;
         if (codec != null) {
             try {
@@ -88,9 +94,43 @@ public final class RedisEntryStore implements EntryStore {
         }
         if (recording == null) {
             rejected(redisKey);
-            return new Found(new Lookup(null, captured), reply.epoch(), seq, 0);
+            return miss;
         }
-        return new Found(new Lookup(recording, captured), reply.epoch(), seq, number(reply.get(TTL)));
+        return new Found(new Lookup(recording, captured), read.epoch(), read.seq(), read.ttlMillis());
+    }
+
+    /** What a read found: the captured versions and, unless a lease is live, the stored entry. */
+    record Read(VersionSnapshot captured, String epoch, long seq, long ttlMillis, byte[] entry) {
+    }
+
+    /**
+     * Reader steps 1-3: one {@link DirectReads MGET} when it can decide, else the LOOKUP script
+     * (always with {@code needTtl}). With {@code digest == null}, captures versions only.
+     */
+    static Read read(RedisGateway gateway, Captures captures, String digest, String[] tables, boolean needTtl) {
+        DirectReads.Seen seen = needTtl ? null : DirectReads.read(gateway, digest, tables);
+        if (seen != null) {
+            VersionSnapshot captured = VersionSnapshot.of(tables, seen.global(), seen.versions(), false);
+            return new Read(captures.remember(tables, captured), seen.epoch(), seen.seq(), 0, seen.entry());
+        }
+        RedisGateway.Reply reply = lookupScript(gateway, digest, tables, digest != null);
+        VersionSnapshot captured = captures.remember(tables, snapshot(tables, reply));
+        byte[] entry = reply.is('F') ? (byte[]) reply.get(PAYLOAD) : null;
+        return new Read(captured, reply.epoch(), number(reply.get(SEQ)), entry == null ? 0 : number(reply.get(TTL)), entry);
+    }
+
+    /** Does a stored entry start with {@code versions} and the newline FILL puts after them? */
+    private static boolean writtenAt(byte[] stored, String versions) {
+        int n = versions.length();
+        if (stored.length <= n || stored[n] != '\n') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (stored[i] != versions.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -126,7 +166,7 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     /** Runs LOOKUP for {@code tables}; with {@code digest == null}, captures versions only. */
-    static RedisGateway.Reply lookupScript(RedisGateway gateway, String digest, String[] tables, boolean fetch) {
+    private static RedisGateway.Reply lookupScript(RedisGateway gateway, String digest, String[] tables, boolean fetch) {
         List<byte[]> starts = new ArrayList<>(tables.length + 1);
         for (int i = 0; i <= tables.length; i++) {
             // a counter Redis does not have yet starts at random: a lost counter cannot repeat a version
@@ -140,7 +180,7 @@ public final class RedisEntryStore implements EntryStore {
                 epoch -> args));
     }
 
-    static VersionSnapshot snapshot(String[] tables, RedisGateway.Reply reply) {
+    private static VersionSnapshot snapshot(String[] tables, RedisGateway.Reply reply) {
         if (reply.size() != VERSIONS + tables.length + 1) {
             throw new RedisUnavailableException("unexpected lookup reply");
         }
@@ -153,11 +193,11 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     private static List<byte[]> entryKeys(RedisKeys keys, String epoch, String digest, String[] tables) {
-        List<byte[]> result = new ArrayList<>(5 + 2 * tables.length);
+        List<byte[]> result = new ArrayList<>(6 + 3 * tables.length);
         result.add(keys.epoch());
         result.add(keys.seq());
         result.add(keys.entry(epoch, digest));
-        result.addAll(Captures.pairs(keys, epoch, tables, true));
+        result.addAll(Captures.triples(keys, epoch, tables, true));
         return result;
     }
 

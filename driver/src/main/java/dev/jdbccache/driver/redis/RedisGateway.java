@@ -172,16 +172,8 @@ final class RedisGateway implements AutoCloseable {
         Object reply;
         try {
             reply = evalsha(client(), script, scriptKeys, args);
-        } catch (JedisDataException e) {
-            if (redisUnhealthy(e)) {
-                failed(e);
-            } else {
-                succeeded(); // Redis answered: it is up, even if this call failed
-            }
-            throw new RedisUnavailableException(script + ": " + firstLine(e), e);
         } catch (RuntimeException e) {
-            failed(e);
-            throw new RedisUnavailableException(script + ": " + firstLine(e), e);
+            throw failure(script.toString(), e);
         }
         succeeded();
         if (!(reply instanceof List<?> list) || list.isEmpty()) {
@@ -193,6 +185,52 @@ final class RedisGateway implements AutoCloseable {
             throw new RedisUnavailableException(script + ": Redis is out of memory");
         }
         return new Reply(result, current);
+    }
+
+    /** The values of one direct read, and the epoch its keys were named in. */
+    record Values(List<byte[]> values, String epoch) {
+    }
+
+    /**
+     * One {@code MGET}, through the circuit, of keys named in the epoch this node believes in;
+     * {@code null} when a script has to run instead: the epoch is not known yet, or this node must
+     * advance it first. The caller checks that Redis still has that epoch.
+     *
+     * @throws RedisUnavailableException as {@link #run}
+     */
+    Values mget(Function<String, List<byte[]>> keysOf) {
+        String current = epoch;
+        if (current.isEmpty() || dirty.get()) {
+            return null;
+        }
+        if (closed) {
+            throw new RedisUnavailableException("closed");
+        }
+        if (!circuit.tryAcquire()) {
+            throw new RedisUnavailableException("circuit open");
+        }
+        List<byte[]> names = keysOf.apply(current);
+        List<byte[]> values;
+        try {
+            values = client().mget(names.toArray(new byte[0][]));
+        } catch (RuntimeException e) {
+            throw failure("MGET", e);
+        }
+        succeeded();
+        if (values == null || values.size() != names.size()) {
+            throw new RedisUnavailableException("MGET: unexpected reply");
+        }
+        return new Values(values, current);
+    }
+
+    /** Counts a failed call against the circuit (unless Redis answered and is up) and wraps it. */
+    private RedisUnavailableException failure(String what, RuntimeException e) {
+        if (e instanceof JedisDataException data && !redisUnhealthy(data)) {
+            succeeded(); // Redis answered: it is up, even if this call failed
+        } else {
+            failed(e);
+        }
+        return new RedisUnavailableException(what + ": " + firstLine(e), e);
     }
 
     private static Object evalsha(UnifiedJedis jedis, RedisScript script, List<byte[]> keys, List<byte[]> args) {

@@ -12,10 +12,15 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * {jc:default:}epoch               the epoch id (random, created with SET NX)
  * {jc:default:}seq                 publish sequence number (writer scripts increment it)
- * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: hash of v (versions) and d (payload), with a PX TTL
- * {jc:default:}&lt;epoch&gt;:g / :gl      the global version / its leases
- * {jc:default:}&lt;epoch&gt;:v:&lt;table&gt;   a table's version / :l:&lt;table&gt; its leases (sorted set by expiry)
+ * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: "versions\npayload", with a PX TTL
+ * {jc:default:}&lt;epoch&gt;:g / :gl / :gm  the global version / its leases / its lease marker
+ * {jc:default:}&lt;epoch&gt;:v:&lt;table&gt;   a table's version; :l:&lt;table&gt; its leases (sorted set by
+ *                                  expiry); :m:&lt;table&gt; its lease marker (a string that exists
+ *                                  while any lease is live; no TTL)
  * </pre>
+ *
+ * <p>The marker duplicates what the sorted set says in a form a plain {@code MGET} can read, so a
+ * reader needs no script (see {@link DirectReads}); writer scripts keep both in step.
  */
 final class RedisKeys {
 
@@ -56,6 +61,11 @@ final class RedisKeys {
     /** A table's leases; {@code null} names the global version's leases. */
     byte[] leases(String epoch, String table) {
         return bytes(table == null ? tag + epoch + ":gl" : tag + epoch + ":l:" + table);
+    }
+
+    /** A table's lease marker; {@code null} names the global version's. */
+    byte[] leaseMarker(String epoch, String table) {
+        return bytes(table == null ? tag + epoch + ":gm" : tag + epoch + ":m:" + table);
     }
 
     static byte[] bytes(String text) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * {@code KEYS[2]} = the publish sequence key, {@code ARGV[1]} = the epoch the caller believes in
  * and {@code ARGV[2]} = a random epoch to create when none exists; a script that finds another
  * epoch answers {@code {'E', epoch}} and the caller retries with it. Other replies start with a
- * one-letter kind: {@code H} hit, {@code M} miss, {@code B} bypass (lease), {@code S} stored,
+ * one-letter kind: {@code F} entry found, {@code M} miss, {@code B} bypass (lease), {@code S} stored,
  * {@code D} dropped, {@code Y}/{@code N} current or not, {@code K} done, {@code O} Redis is out of
  * memory and the step could not be taken.
  *
@@ -23,77 +23,78 @@ import java.util.HexFormat;
 enum RedisScript {
 
     /**
-     * Reader steps 1-3. KEYS: 3 entry, then (version, leases) of the global version and of each
-     * table. ARGV: 3 '1' to fetch the entry, then a random start per counter. Reply: kind, seq,
-     * remaining TTL ms, payload, then the versions.
+     * Reader steps 1-3, for when {@link DirectReads} cannot decide (this node does not know the
+     * epoch yet, a counter is missing) and for the tiered store, which needs the entry's
+     * remaining TTL. KEYS: 3 entry, then (version, leases, marker) triples of the global version
+     * and of each table. ARGV: 3 '1' to fetch the entry, then a random start per counter. Reply:
+     * kind (F found, M missing, B leased), seq, remaining TTL ms, the raw entry, then the
+     * versions; the caller compares the entry's versions with them.
      */
     LOOKUP(Prelude.CHECKED, """
             -- few commands: each call from Lua costs microseconds (one MGET for the counters)
-            local n = (#KEYS - 3) / 2
+            local n = (#KEYS - 3) / 3
             local names = {KEYS[2]}
-            for i = 1, n do names[i + 1] = KEYS[2 + 2 * i] end
+            for i = 1, n do names[i + 1] = KEYS[1 + 3 * i]; names[n + i + 1] = KEYS[3 + 3 * i] end
             local got = redis.pcall('MGET', unpack(names))
             if failed(got) then got = {} end
             local seq = got[1]
             if not seq or not string.match(seq, '^%d+$') then seq = '0' end
             local reply = {'M', seq, '0', ''}
-            local text = {}
             for i = 1, n do
               local v = got[i + 1]
-              if not v or not string.match(v, '^%d+$') then v = version(KEYS[2 + 2 * i], ARGV[3 + i]) end
+              if not v or not string.match(v, '^%d+$') then v = version(KEYS[1 + 3 * i], ARGV[3 + i]) end
               if not v then return {'O'} end
-              text[i] = v
               reply[4 + i] = v
             end
-            local after = '(' .. ms(now_ms())
+            local now = now_ms()
             for i = 1, n do
-              local lk = KEYS[3 + 2 * i]
-              local live = redis.pcall('ZCOUNT', lk, after, '+inf')
-              if failed(live) then redis.pcall('DEL', lk); live = 1 end
-              if live > 0 then reply[1] = 'B'; return reply end
+              if leased(KEYS[2 + 3 * i], now) then reply[1] = 'B'; return reply end
+              if got[n + i + 1] then redis.pcall('DEL', KEYS[3 + 3 * i]) end -- left by a writer that died
             end
             if ARGV[3] ~= '1' then return reply end
-            local entry = redis.pcall('HMGET', KEYS[3], 'v', 'd')
+            local entry = redis.pcall('GET', KEYS[3])
             if failed(entry) then redis.pcall('DEL', KEYS[3]); return reply end
-            local stored, data = entry[1], entry[2]
-            if not stored then return reply end
-            if stored ~= table.concat(text, ',') or not data then redis.pcall('DEL', KEYS[3]); return reply end
+            if not entry then return reply end
             local ttl = redis.pcall('PTTL', KEYS[3])
-            if failed(ttl) or ttl < 1 then redis.pcall('DEL', KEYS[3]); return reply end
-            reply[1] = 'H'
+            if failed(ttl) or ttl < 1 then return reply end
+            reply[1] = 'F'
             reply[3] = tostring(ttl)
-            reply[4] = data
+            reply[4] = entry
             return reply
             """),
 
     /**
-     * Reader step 4, check-and-set. KEYS: 3 entry, then (version, leases) pairs as in LOOKUP.
-     * ARGV: 3 the captured versions as text, 4 TTL ms, 5 payload. Reply: S and the seq, or D / O.
+     * Reader step 4, check-and-set. KEYS: 3 entry, then triples as in LOOKUP. ARGV: 3 the
+     * captured versions as text, 4 TTL ms, 5 payload. Stores the versions, a newline and the payload.
+     * Reply: S and the seq, or D / O.
      */
     FILL(Prelude.CHECKED, """
             local now = now_ms()
             local text = {}
-            for i = 1, (#KEYS - 3) / 2 do
-              local v = version(KEYS[2 + 2 * i], nil)
-              if not v or leased(KEYS[3 + 2 * i], now) then return {'D'} end
+            for i = 1, (#KEYS - 3) / 3 do
+              local v = version(KEYS[1 + 3 * i], nil)
+              if not v or leased(KEYS[2 + 3 * i], now) then return {'D'} end
               text[i] = v
             end
             if table.concat(text, ',') ~= ARGV[3] then return {'D'} end
-            if failed(redis.pcall('HSET', KEYS[3], 'v', ARGV[3], 'd', ARGV[5]))
-                or failed(redis.pcall('PEXPIRE', KEYS[3], ARGV[4])) then
+            if failed(redis.pcall('SET', KEYS[3], ARGV[3] .. '\\n' .. ARGV[5], 'PX', ARGV[4])) then
               redis.pcall('DEL', KEYS[3])
               return {'O'}
             end
             return {'S', sequence()}
             """),
 
-    /** Are captured versions still current, with no live lease? KEYS: pairs from 3. ARGV: 3 versions text. */
+    /**
+     * Are captured versions still current, with no live lease? (When {@link DirectReads} cannot
+     * decide.) KEYS: triples from 3. ARGV: 3 versions text.
+     */
     CHECK(Prelude.CHECKED, """
             local now = now_ms()
             local text = {}
-            for i = 1, (#KEYS - 2) / 2 do
-              local v = version(KEYS[1 + 2 * i], nil)
-              if not v or leased(KEYS[2 + 2 * i], now) then return {'N'} end
+            for i = 1, (#KEYS - 2) / 3 do
+              local v = version(KEYS[3 * i], nil)
+              if not v or leased(KEYS[1 + 3 * i], now) then return {'N'} end
+              redis.pcall('DEL', KEYS[2 + 3 * i]) -- no live lease: a marker here was left by a writer that died
               text[i] = v
             end
             if table.concat(text, ',') == ARGV[3] then return {'Y'} end
@@ -101,46 +102,54 @@ enum RedisScript {
             """),
 
     /**
-     * Writer step 1: lease, then increment, then publish. KEYS: (version, leases) pairs from 3.
-     * ARGV: 3 lease id, 4 lease ms, 5 channel, 6 message body. Reply: K, seq, '1' if fully applied.
+     * Writer step 1: lease (and its marker), then increment, then publish. KEYS: (version,
+     * leases, marker) triples from 3. ARGV: 3 lease id, 4 lease ms, 5 channel, 6 message body.
+     * Reply: K, seq, '1' if fully applied.
      */
     BEGIN(Prelude.CHECKED, """
             local now = now_ms()
             local expiry = ms(now + tonumber(ARGV[4]))
             local ok = true
-            for i = 1, (#KEYS - 2) / 2 do
-              local lk = KEYS[2 + 2 * i]
+            for i = 1, (#KEYS - 2) / 3 do
+              local vk, lk = KEYS[3 * i], KEYS[1 + 3 * i]
               redis.pcall('ZREMRANGEBYSCORE', lk, '-inf', ms(now))
               local r = redis.pcall('ZADD', lk, expiry, ARGV[3])
               if wrongtype(r) then redis.pcall('DEL', lk); r = redis.pcall('ZADD', lk, expiry, ARGV[3]) end
               if failed(r) then ok = false end
-              if not bump(KEYS[1 + 2 * i]) then ok = false end
+              if not mark(lk, KEYS[2 + 3 * i], vk, now) then ok = false end
+              if not bump(vk) then ok = false end
             end
             return publish(ARGV[5], ARGV[1], ARGV[6], ok)
             """),
 
-    /** Re-arms a lease (before a commit). KEYS: pairs from 3. ARGV: 3 lease id, 4 lease ms. */
+    /** Re-arms a lease (before a commit). KEYS: triples from 3. ARGV: 3 lease id, 4 lease ms. */
     RENEW(Prelude.CHECKED, """
-            local expiry = ms(now_ms() + tonumber(ARGV[4]))
+            local now = now_ms()
+            local expiry = ms(now + tonumber(ARGV[4]))
             local ok = true
-            for i = 1, (#KEYS - 2) / 2 do
-              if failed(redis.pcall('ZADD', KEYS[2 + 2 * i], expiry, ARGV[3])) then ok = false end
+            for i = 1, (#KEYS - 2) / 3 do
+              local lk = KEYS[1 + 3 * i]
+              if failed(redis.pcall('ZADD', lk, expiry, ARGV[3])) then ok = false end
+              if not mark(lk, KEYS[2 + 3 * i], KEYS[3 * i], now) then ok = false end
             end
             return {'K', '0', ok and '1' or '0'}
             """),
 
     /**
      * Writer step 3 (and invalidation): increment, then release the lease, then publish. KEYS:
-     * pairs from 3. ARGV: 3 lease id ('' for none), 4 unused, 5 channel, 6 message body.
+     * triples from 3. ARGV: 3 lease id ('' for none), 4 unused, 5 channel, 6 message body.
      */
     END(Prelude.CHECKED, """
             local now = now_ms()
             local ok = true
-            for i = 1, (#KEYS - 2) / 2 do
-              if not bump(KEYS[1 + 2 * i]) then ok = false end
-              local lk = KEYS[2 + 2 * i]
-              if ARGV[3] ~= '' then redis.pcall('ZREM', lk, ARGV[3]) end
-              redis.pcall('ZREMRANGEBYSCORE', lk, '-inf', ms(now))
+            for i = 1, (#KEYS - 2) / 3 do
+              local vk, lk = KEYS[3 * i], KEYS[1 + 3 * i]
+              if not bump(vk) then ok = false end
+              if ARGV[3] ~= '' then
+                redis.pcall('ZREM', lk, ARGV[3])
+                redis.pcall('ZREMRANGEBYSCORE', lk, '-inf', ms(now))
+                if not mark(lk, KEYS[2 + 3 * i], vk, now) then ok = false end
+              end
             end
             return publish(ARGV[5], ARGV[1], ARGV[6], ok)
             """),
@@ -237,6 +246,19 @@ enum RedisScript {
                   if not failed(redis.pcall('INCR', key)) then return true end
                   redis.pcall('DEL', key)
                   return false
+                end
+                -- keeps a lease marker in step with its leases: present while any lease is live. It has no
+                -- TTL, so a volatile-* eviction policy cannot drop it; one left by a writer that died is
+                -- deleted by the next script that finds no live lease. A marker that cannot be written
+                -- deletes the version instead, which sends readers to LOOKUP. False when that happened.
+                local function mark(lk, mk, vk, now)
+                  local live = redis.pcall('ZCOUNT', lk, '(' .. ms(now), '+inf')
+                  local r = live
+                  if not failed(live) then
+                    if live == 0 then r = redis.pcall('DEL', mk) else r = redis.pcall('SET', mk, '1') end
+                  end
+                  if failed(r) then redis.pcall('DEL', vk); return false end
+                  return true
                 end
                 local function publish(channel, epoch, body, ok)
                   local s = redis.pcall('INCR', KEYS[2])

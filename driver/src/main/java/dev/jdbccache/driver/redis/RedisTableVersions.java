@@ -44,8 +44,7 @@ final class RedisTableVersions implements TableVersions {
 
     @Override
     public VersionSnapshot capture(String[] tables) {
-        RedisGateway.Reply reply = RedisEntryStore.lookupScript(gateway, null, tables, false);
-        return captures.remember(tables, RedisEntryStore.snapshot(tables, reply));
+        return RedisEntryStore.read(gateway, captures, null, tables, false).captured();
     }
 
     @Override
@@ -57,8 +56,12 @@ final class RedisTableVersions implements TableVersions {
     /** True when the versions of {@code tables} are still those of {@code snapshot} and no lease is live. */
     boolean check(String[] tables, VersionSnapshot snapshot) {
         String versions = Captures.text(snapshot);
+        Boolean current = DirectReads.current(gateway, tables, versions);
+        if (current != null) {
+            return current;
+        }
         RedisGateway.Reply reply = gateway.run(RedisScript.CHECK, RedisGateway.call(
-                epoch -> withEpochKeys(Captures.pairs(gateway.keys(), epoch, tables, true)),
+                epoch -> withEpochKeys(Captures.triples(gateway.keys(), epoch, tables, true)),
                 epoch -> List.of(RedisGateway.bytes(versions))));
         return reply.is('Y');
     }
@@ -115,7 +118,7 @@ final class RedisTableVersions implements TableVersions {
         String body = message(tables, global);
         try {
             RedisGateway.Reply reply = gateway.run(script, RedisGateway.call(
-                    epoch -> withEpochKeys(Captures.pairs(gateway.keys(), epoch, global ? new String[0] : tables, global)),
+                    epoch -> withEpochKeys(Captures.triples(gateway.keys(), epoch, global ? new String[0] : tables, global)),
                     epoch -> List.of(RedisGateway.bytes(leaseId), RedisGateway.bytes(Long.toString(leaseMillis)),
                             gateway.keys().channel(), body.getBytes(StandardCharsets.UTF_8))));
             if (reply.size() > 2 && "0".equals(RedisGateway.text(reply.get(2)))) {

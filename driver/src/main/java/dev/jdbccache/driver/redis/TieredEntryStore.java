@@ -79,7 +79,7 @@ public final class TieredEntryStore implements EntryStore {
             }
             local.asMap().remove(key, entry);
         }
-        RedisEntryStore.Found found = redis.find(key, plan);
+        RedisEntryStore.Found found = redis.find(key, plan, true);
         if (found.lookup().hit() && found.ttlMillis() > 0) {
             keep(key, found.lookup().recording(), found.lookup().captured(), plan.tables(), found.epoch(), found.seq(),
                     TimeUnit.MILLISECONDS.toNanos(found.ttlMillis()));

@@ -7,6 +7,7 @@ import static dev.jdbccache.it.redis.Nodes.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jdbccache.driver.cache.BypassReason;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Properties;
@@ -91,14 +92,16 @@ class RedisStoreTest {
             assertEquals(1, entries.size(), entries.toString());
             String entry = entries.iterator().next();
 
-            jedis.hset(entry, "d", "garbage"); // versions still match, payload is junk
+            String stored = jedis.get(entry);
+            jedis.set(entry, stored.substring(0, stored.indexOf('\n') + 1) + "garbage"); // versions match, payload is junk
             assertEquals(20, read(a, 2));
             assertTrue(Nodes.health(a).rejectedEntries() >= 1);
 
             jedis.del(entry);
-            jedis.set(entry, "a string where a hash belongs");
-            assertEquals(20, read(a, 2), "wrong type: deleted by the script, a miss");
+            jedis.hset(entry, "d", "a hash where a string belongs");
+            assertEquals(20, read(a, 2), "wrong type: a miss, and the fill replaces it");
             assertEquals(20, read(a, 2));
+            assertEquals("string", jedis.type(entry));
 
             for (String version : jedis.keys("{" + prefix + "}*:v:*")) {
                 jedis.set(version, "not a number");
@@ -115,6 +118,52 @@ class RedisStoreTest {
             assertEquals(20, read(signed, 2));
             assertEquals(1, Nodes.runtime(signed).stats().hits(), "its own signed entry is a hit");
         }
+    }
+
+    /**
+     * Readers see a lease through its marker (a plain key, read with the entry in one MGET): it
+     * exists while the writer's transaction is open and goes with the commit. One left behind by a
+     * writer that never ended its lease is removed once the lease has expired.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"redis", "tiered"})
+    void aLiveLease_sendsOtherNodesReadsToTheDatabase_untilCommitOrExpiry(String store) throws Exception {
+        Properties writer = node("redis", REDIS, prefix, "cache.write-lease", "400ms");
+        try (Connection a = connect(db, writer); Connection b = connect(db, node(store, REDIS, prefix));
+                RedisClient jedis = RedisClient.create(REDIS)) {
+            assertEquals(10, read(b, 1));
+            assertEquals(10, read(b, 1));
+            assertEquals(1, Nodes.runtime(b).stats().hits());
+
+            a.setAutoCommit(false);
+            increment(a, 1);
+            assertEquals(1, markers(jedis).size(), markers(jedis).toString());
+            assertEquals(-1, jedis.pttl(markers(jedis).iterator().next()), "no TTL: never evicted as a volatile key");
+            assertEquals(10, read(b, 1));
+            assertEquals(1, Nodes.runtime(b).stats().hits(), "no hit while the lease is live");
+            assertTrue(Nodes.runtime(b).stats().bypasses(BypassReason.LEASE_IN_FLIGHT) >= 1);
+            a.commit();
+            assertEquals(Set.of(), markers(jedis), "released with the commit");
+            assertEquals(11, read(b, 1));
+            assertEquals(11, read(b, 1));
+            assertEquals(2, Nodes.runtime(b).stats().hits());
+
+            increment(a, 1); // a writer that never ends its lease (a node that died)
+            assertEquals(11, read(b, 1));
+            Thread.sleep(450);
+            assertEquals(1, markers(jedis).size(), "still there after the lease expired");
+            long hits = Nodes.runtime(b).stats().hits();
+            assertEquals(11, read(b, 1));
+            assertEquals(11, read(b, 1));
+            assertEquals(hits + 1, Nodes.runtime(b).stats().hits(), "caching resumed after the lease expired");
+            assertEquals(Set.of(), markers(jedis), "the stale marker was removed");
+            a.commit();
+            assertEquals(12, read(b, 1), "the late commit still invalidates");
+        }
+    }
+
+    private Set<String> markers(RedisClient jedis) {
+        return jedis.keys("{" + prefix + "}*:m:*");
     }
 
     @Test
