@@ -13,6 +13,7 @@ import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.parser.SqlDialect;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -27,30 +28,20 @@ import org.junit.jupiter.api.Test;
  * <p>A checker that cannot fail proves nothing, so the same workload also runs, briefly, against
  * two deliberately broken protocols and must find stale reads there.
  *
- * <p>System properties: {@code jdbccache.checker.seconds} (default 60),
- * {@code jdbccache.checker.writers} and {@code jdbccache.checker.readers} (default 3 each).
+ * <p>Runs 60 s unless {@code jdbccache.checker.seconds} says otherwise (see {@link Checker}).
+ * {@code TwoNodeCheckerTest} runs the same workload on two nodes sharing Redis.
  */
 class ConcurrencyCheckerTest {
 
-    private static final Duration DURATION = Duration.ofSeconds(Long.getLong("jdbccache.checker.seconds", 60));
+    private static final Duration DURATION = Checker.duration(60);
     private static final Duration BROKEN_DURATION = Duration.ofSeconds(5);
     private static final int BROKEN_ROUNDS = 8;
-    private static final int WRITERS = Integer.getInteger("jdbccache.checker.writers", 3);
-    private static final int READERS = Integer.getInteger("jdbccache.checker.readers", 3);
-    private static final int ROWS = 50;
-    /**
-     * Short enough that the slow writer's transaction outlives it (the broken run needs several such
-     * commits in 5 s). A statement or commit that itself takes longer (a stalled fsync on a loaded
-     * machine) also loses its lease: the protocol assumes writes shorter than the lease.
-     */
-    private static final String WRITE_LEASE = "500ms";
-    private static final Duration SLOW_TRANSACTION = Duration.ofMillis(650);
 
     private CounterTable table;
 
     @BeforeEach
     void createTable() throws Exception {
-        table = CounterTable.create("checker", ROWS);
+        table = CounterTable.create("checker", Checker.ROWS);
     }
 
     @AfterEach
@@ -58,28 +49,18 @@ class ConcurrencyCheckerTest {
         table.close();
     }
 
-    private Properties cacheProperties() {
+    private Properties cacheProperties(Checker.Timing timing) {
         Properties p = new Properties();
-        p.setProperty("cache.name", "checker-" + table.schema());
-        p.setProperty("cache.ttl", "10m");
-        p.setProperty("cache.write-lease", WRITE_LEASE);
-        return p;
-    }
-
-    private Workload workload(Workload.Opener caching) {
-        return new Workload(table, caching, WRITERS, READERS, SLOW_TRANSACTION);
+        p.setProperty("cache.name", "checker-" + table.schema() + "-" + timing.lease());
+        return Checker.withCheckerSettings(p, timing);
     }
 
     @Test
     void concurrentWritesThroughTheDriver_neverLetAReadMissACommittedWrite() throws Exception {
-        Properties properties = cacheProperties();
-        Workload.Outcome outcome = workload(() -> DriverManager.getConnection(table.cacheUrl(), properties))
-                .run("table-version protocol", DURATION);
-
-        System.out.println(outcome.summary());
-        assertEquals(0, outcome.stale(), () -> "stale reads: " + String.join("; ", outcome.examples()));
-        assertTrue(outcome.driverHits() > 0, "the cache never hit: the checker proved nothing");
-        assertTrue(outcome.writes() > 0 && outcome.rollbacks() > 0, "the writers did not run: " + outcome.summary());
+        Properties properties = cacheProperties(Checker.SOUND);
+        Workload.Outcome outcome = Checker.workload(table, List.of(() -> DriverManager.getConnection(table.cacheUrl(), properties)),
+                Checker.SOUND).run("table-version protocol", DURATION);
+        Checker.assertNoStaleReads(outcome);
     }
 
     @Test
@@ -104,14 +85,15 @@ class ConcurrencyCheckerTest {
      * up to {@code BROKEN_ROUNDS} rounds run, stopping at the first that finds one.
      */
     private void assertFindsStaleReads(Function<Duration, BrokenVersions> breaking) throws Exception {
-        CacheConfig config = ConfigLoader.standard().load(cacheProperties());
+        CacheConfig config = ConfigLoader.standard().load(cacheProperties(Checker.BROKEN));
         Workload.Outcome outcome = null;
         for (int round = 1; round <= BROKEN_ROUNDS && (outcome == null || outcome.stale() == 0); round++) {
             BrokenVersions broken = breaking.apply(config.writeLease());
             try (CacheRuntime runtime = new CacheRuntime(config, Ticker.systemTicker(), broken)) {
                 String database = "checker|" + table.schema();
-                outcome = workload(() -> new CachingConnection(table.openPlain(), runtime, SqlDialect.POSTGRESQL, database))
-                        .run("broken: " + broken.flaw() + " (round " + round + ")", BROKEN_DURATION);
+                outcome = Checker.workload(table,
+                        List.of(() -> new CachingConnection(table.openPlain(), runtime, SqlDialect.POSTGRESQL, database)),
+                        Checker.BROKEN).run("broken: " + broken.flaw() + " (round " + round + ")", BROKEN_DURATION);
             }
             System.out.println(outcome.summary());
             outcome.examples().stream().limit(3).forEach(example -> System.out.println("  e.g. " + example));

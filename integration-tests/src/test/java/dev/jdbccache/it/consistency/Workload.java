@@ -1,6 +1,5 @@
 package dev.jdbccache.it.consistency;
 
-import dev.jdbccache.driver.cache.CacheStats;
 import dev.jdbccache.driver.jdbc.CachingConnection;
 import dev.jdbccache.driver.result.CachedResultSet;
 import java.sql.Connection;
@@ -18,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,9 +29,12 @@ import java.util.concurrent.locks.LockSupport;
  * against the {@link History}, and a witness on a plain connection that makes every committed
  * version known as soon as the database shows it.
  *
- * <p>Writers and readers use caching connections from {@link Opener}; one workload runs once.
- * Rows are chosen so that readers hammer the rows being written: the hot row (written by every
- * writer) and the slow row (written only by the slow writer).
+ * <p>Writers and readers use caching connections of one or more nodes ({@link Opener}s, e.g. two
+ * caches sharing one Redis): writer {@code i} and reader {@code i} use node {@code i % nodes}, the
+ * slow writer the node after the last writer's, so with two nodes every row is written through
+ * one node while readers on the other read it. One workload runs once. Rows are chosen so that
+ * readers hammer the rows being written: the hot row (written by every writer) and the slow row
+ * (written only by the slow writer).
  */
 final class Workload {
 
@@ -46,10 +49,11 @@ final class Workload {
     }
 
     private final CounterTable table;
-    private final Opener caching;
+    private final List<Opener> nodes;
     private final int writers;
     private final int readers;
     private final Duration slowTransaction;
+    private final Duration slowPause;
     private final History history;
 
     private final LongAdder reads = new LongAdder();
@@ -58,6 +62,7 @@ final class Workload {
     private final LongAdder rollbacks = new LongAdder();
     private final LongAdder stale = new LongAdder();
     private final LongAdder staleFromDatabase = new LongAdder();
+    private final LongAccumulator longestWrite = new LongAccumulator(Math::max, 0);
     private final Queue<String> examples = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private volatile long deadline;
@@ -65,13 +70,20 @@ final class Workload {
     /**
      * @param slowTransaction how long the slow writer keeps its transaction open; longer than
      *                        {@code cache.write-lease}, so its lease expires before it commits
+     * @param slowPause       how long it waits before the next one (zero: a short random pause);
+     *                        while it waits, its table is not leased and readers can hit
      */
-    Workload(CounterTable table, Opener caching, int writers, int readers, Duration slowTransaction) {
+    Workload(CounterTable table, List<Opener> nodes, int writers, int readers, Duration slowTransaction,
+            Duration slowPause) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no node to run the workload on");
+        }
         this.table = table;
-        this.caching = caching;
+        this.nodes = List.copyOf(nodes);
         this.writers = writers;
         this.readers = readers;
         this.slowTransaction = slowTransaction;
+        this.slowPause = slowPause;
         this.history = new History(table.rows());
     }
 
@@ -80,11 +92,11 @@ final class Workload {
         deadline = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            threads.add(loop("writer-" + i, caching, Writer::new));
+            threads.add(loop("writer-" + i, node(i), Writer::new));
         }
-        threads.add(loop("slow-writer", caching, SlowWriter::new));
+        threads.add(loop("slow-writer", node(writers), SlowWriter::new));
         for (int i = 0; i < readers; i++) {
-            threads.add(loop("reader-" + i, caching, Reader::new));
+            threads.add(loop("reader-" + i, node(i), Reader::new));
         }
         threads.add(loop("witness", table::openPlain, Witness::new));
         threads.forEach(Thread::start);
@@ -100,23 +112,42 @@ final class Workload {
             failures.stream().skip(1).forEach(error::addSuppressed);
             throw error;
         }
-        CacheStats stats;
-        try (Connection c = caching.open()) {
-            stats = c.unwrap(CachingConnection.class).runtime().stats();
+        List<Long> nodeHits = new ArrayList<>();
+        for (Opener node : nodes) {
+            try (Connection c = node.open()) {
+                nodeHits.add(c.unwrap(CachingConnection.class).runtime().stats().hits());
+            }
         }
-        return new Outcome(protocol, reads.sum(), readHits.sum(), stats.hits(), writes.sum(), rollbacks.sum(),
-                stale.sum(), staleFromDatabase.sum(), List.copyOf(examples));
+        return new Outcome(protocol, reads.sum(), readHits.sum(), List.copyOf(nodeHits), writes.sum(), rollbacks.sum(),
+                Duration.ofNanos(longestWrite.get()), stale.sum(), staleFromDatabase.sum(), List.copyOf(examples));
     }
 
-    /** What a run found; {@link #summary} is the line the checker prints. */
-    record Outcome(String protocol, long reads, long readHits, long driverHits, long writes, long rollbacks,
-            long stale, long staleFromDatabase, List<String> examples) {
+    private Opener node(int thread) {
+        return nodes.get(thread % nodes.size());
+    }
+
+    /**
+     * What a run found; {@link #summary} is the line the checker prints. {@code nodeHits} are the
+     * hits each node's cache counted, in the order of the nodes. {@code longestWrite} is the
+     * longest write as a writer saw it (a whole operation, or the slow writer's commit): the
+     * protocol assumes writes shorter than {@code cache.write-lease}, so a stale read in a run
+     * whose longest write exceeded the lease may be the machine's stall rather than a protocol bug.
+     */
+    record Outcome(String protocol, long reads, long readHits, List<Long> nodeHits, long writes, long rollbacks,
+            Duration longestWrite, long stale, long staleFromDatabase, List<String> examples) {
+
+        /** The hits all nodes counted. */
+        long driverHits() {
+            return nodeHits.stream().mapToLong(Long::longValue).sum();
+        }
 
         String summary() {
-            return String.format("consistency checker [%s]: %d reads checked, %d hits (hit ratio %.3f), "
-                    + "%d writes committed (+%d rolled back), %d stale reads (%d from the database)",
-                    protocol, reads, driverHits, reads == 0 ? 0 : (double) driverHits / reads,
-                    writes, rollbacks, stale, staleFromDatabase);
+            long hits = driverHits();
+            return String.format("consistency checker [%s]: %d reads checked, %d hits%s (hit ratio %.3f), "
+                    + "%d writes committed (+%d rolled back, longest %d ms), %d stale reads (%d from the database)",
+                    protocol, reads, hits, nodeHits.size() > 1 ? " " + nodeHits + " per node" : "",
+                    reads == 0 ? 0 : (double) hits / reads, writes, rollbacks, longestWrite.toMillis(),
+                    stale, staleFromDatabase);
         }
     }
 
@@ -204,6 +235,7 @@ final class Workload {
 
         @Override
         public void run(ThreadLocalRandom random) throws SQLException {
+            long start = System.nanoTime();
             int op = random.nextInt(100);
             if (op < 25) {
                 int id = w.writerRow(random);
@@ -222,6 +254,7 @@ final class Workload {
             } else {
                 batchInTransaction(w.writerRows(random, 2, 4));
             }
+            w.took(System.nanoTime() - start);
             pause(random, 5_000, 25_000);
         }
 
@@ -331,16 +364,26 @@ final class Workload {
             }
             long left = Math.max(0, w.deadline - System.nanoTime());
             LockSupport.parkNanos(Math.min(w.slowTransaction.toNanos(), left));
-            c.commit();
+            long commit = System.nanoTime();
+            c.commit(); // renews the lease first: only the commit itself must be shorter than the lease
+            w.took(System.nanoTime() - commit);
             c.setAutoCommit(true);
             w.committed(SLOW_ROW, wrote);
-            pause(random, 50_000, 150_000);
+            if (w.slowPause.isZero()) {
+                pause(random, 50_000, 150_000);
+            } else {
+                LockSupport.parkNanos(Math.min(w.slowPause.toNanos(), Math.max(0, w.deadline - System.nanoTime())));
+            }
         }
     }
 
     private void committed(int id, long version) {
         history.committed(id, version);
         writes.increment();
+    }
+
+    private void took(long writeNanos) {
+        longestWrite.accumulate(writeNanos);
     }
 
     // ---- readers -------------------------------------------------------------------------------

@@ -19,19 +19,20 @@ import java.util.UUID;
 /**
  * Fixtures for the Redis suite: "nodes" are caches with their own name (so their own runtime,
  * local tier and mirror) that share one Redis prefix, i.e. what two application instances are.
+ * Public for the concurrency checker's two-node run.
  */
-final class Nodes {
+public final class Nodes {
 
     private Nodes() {
     }
 
     /** A fresh prefix, so tests never see each other's keys. */
-    static String prefix() {
+    public static String prefix() {
         return "jc:it-" + UUID.randomUUID() + ":";
     }
 
     /** Deletes every key of {@code prefix} from the Redis at {@code redisUrl} (entries expire; counters would not). */
-    static void deleteKeys(String redisUrl, String prefix) {
+    public static void deleteKeys(String redisUrl, String prefix) {
         try (redis.clients.jedis.RedisClient jedis = redis.clients.jedis.RedisClient.create(redisUrl)) {
             java.util.Set<String> keys = jedis.keys("{" + prefix + "}*");
             if (!keys.isEmpty()) {
@@ -40,7 +41,7 @@ final class Nodes {
         }
     }
 
-    static Properties node(String store, String redisUrl, String prefix, String... more) {
+    public static Properties node(String store, String redisUrl, String prefix, String... more) {
         Properties p = new Properties();
         p.setProperty("cache.name", "node-" + UUID.randomUUID());
         p.setProperty("cache.store", store);
