@@ -2,7 +2,11 @@ package dev.jdbccache.driver.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +45,9 @@ public final class CacheConfig {
     private final List<String> redisCluster;
     private final String redisSentinelMaster;
     private final List<String> redisSentinels;
+    private final Path redisTruststore;
+    private final String redisTruststorePassword;
+    private final String redisTruststoreType;
     private final Duration redisConnectTimeout;
     private final Duration redisSocketTimeout;
     private final int redisPoolSize;
@@ -88,6 +95,17 @@ public final class CacheConfig {
         }
         if (!redisCluster.isEmpty() && !redisSentinels.isEmpty()) {
             throw new ConfigException(get(CacheSetting.REDIS_CLUSTER), "cannot be combined with " + CacheSetting.REDIS_SENTINELS.key());
+        }
+        this.redisTruststore = readableFile(get(CacheSetting.REDIS_TRUSTSTORE));
+        this.redisTruststorePassword = get(CacheSetting.REDIS_TRUSTSTORE_PASSWORD).value();
+        this.redisTruststoreType = keyStoreType(get(CacheSetting.REDIS_TRUSTSTORE_TYPE));
+        if (redisTruststore != null && !"rediss".equalsIgnoreCase(redisUrl.getScheme())) {
+            throw new ConfigException(get(CacheSetting.REDIS_TRUSTSTORE),
+                    "is only used with TLS, but " + CacheSetting.REDIS_URL.key() + " does not start with rediss://");
+        }
+        if (redisTruststore == null && !redisTruststorePassword.isEmpty()) {
+            throw new ConfigException(get(CacheSetting.REDIS_TRUSTSTORE_PASSWORD),
+                    "is set but " + CacheSetting.REDIS_TRUSTSTORE.key() + " is not");
         }
         this.redisConnectTimeout = positiveMillis(get(CacheSetting.REDIS_CONNECT_TIMEOUT));
         this.redisSocketTimeout = positiveMillis(get(CacheSetting.REDIS_SOCKET_TIMEOUT));
@@ -144,6 +162,34 @@ public final class CacheConfig {
             result.add(hostPort);
         }
         return List.copyOf(result);
+    }
+
+    /** {@code null} for an empty value. Only existence is checked here; the file is read on each new connection. */
+    private static Path readableFile(ConfigEntry entry) throws ConfigException {
+        String text = entry.value().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(entry, "is not a file path");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new ConfigException(entry, "is not a readable file");
+        }
+        return path;
+    }
+
+    private static String keyStoreType(ConfigEntry entry) throws ConfigException {
+        String type = entry.value().strip();
+        try {
+            KeyStore.getInstance(type);
+            return type;
+        } catch (KeyStoreException | IllegalArgumentException e) {
+            throw new ConfigException(entry, "is not a key store type this JVM supports; use PKCS12 or JKS");
+        }
     }
 
     private static Duration positiveMillis(ConfigEntry entry) throws ConfigException {
@@ -263,6 +309,21 @@ public final class CacheConfig {
     /** Sentinels ({@code host:port}); empty unless Sentinel is used. */
     public List<String> redisSentinels() {
         return redisSentinels;
+    }
+
+    /** {@code cache.redis.truststore}, or {@code null} for the JVM's default trust store. */
+    public Path redisTruststore() {
+        return redisTruststore;
+    }
+
+    /** Empty when the trust store has no password. A secret: never log it. */
+    public String redisTruststorePassword() {
+        return redisTruststorePassword;
+    }
+
+    /** The trust store's format, {@code PKCS12} unless set. */
+    public String redisTruststoreType() {
+        return redisTruststoreType;
     }
 
     public Duration redisConnectTimeout() {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,9 @@ import redis.clients.jedis.UnifiedJedis;
  * subscribes, synchronises the mirror once Redis confirms the subscription, applies each message,
  * and sends a heartbeat PING every quarter of the allowed lag. When the connection drops (or the
  * mirror loses track) it resubscribes after a short pause; meanwhile the local tier is skipped.
- * Thread-safe; {@link #close()} stops both threads.
+ * With Sentinel the mirror is trusted only while its subscription is on the master the gateway's
+ * calls go to: after a failover, writers publish on the new master. Thread-safe; {@link #close()}
+ * stops both threads.
  */
 final class MirrorSubscriber implements AutoCloseable {
 
@@ -30,6 +33,8 @@ final class MirrorSubscriber implements AutoCloseable {
     private final Thread thread;
     private final ScheduledExecutorService heartbeat;
     private volatile Subscription current;
+    /** Sentinel only: the master pool the current subscription's connection came from. */
+    private volatile Object subscribedPool;
     private volatile boolean closed;
     private volatile boolean failureLogged;
 
@@ -63,6 +68,7 @@ final class MirrorSubscriber implements AutoCloseable {
         while (!closed) {
             Subscription subscription = new Subscription();
             current = subscription;
+            subscribedPool = SentinelMaster.pool(client);
             try {
                 client.subscribe(subscription, gateway.keys().channel());
                 pauseMillis = 50;
@@ -90,11 +96,23 @@ final class MirrorSubscriber implements AutoCloseable {
     private void ping() {
         Subscription subscription = current;
         if (subscription != null && subscription.isSubscribed()) {
-            subscription.heartbeat();
+            if (onGatewaysMaster()) {
+                subscription.heartbeat();
+            } else {
+                subscription.stop(); // resubscribe where the writers publish now
+            }
         }
     }
 
+    /** Sentinel only can make this false: the subscription is on another master than the gateway's calls. */
+    private boolean onGatewaysMaster() {
+        return SentinelMaster.pool(client) == subscribedPool
+                && Objects.equals(SentinelMaster.address(client), gateway.master());
+    }
+
     private final class Subscription extends BinaryJedisPubSub {
+
+        private boolean stopped; // guarded by this
 
         @Override
         public void onSubscribe(byte[] channel, int subscribedChannels) {
@@ -103,6 +121,10 @@ final class MirrorSubscriber implements AutoCloseable {
                 RedisGateway.Reply reply = gateway.run(RedisScript.SYNC, RedisGateway.call(
                         epoch -> List.of(gateway.keys().epoch(), gateway.keys().seq()),
                         epoch -> List.of()));
+                if (!onGatewaysMaster()) {
+                    stop();
+                    return;
+                }
                 mirror.synced(RedisGateway.text(reply.get(1)), Long.parseLong(RedisGateway.text(reply.get(2))));
                 failureLogged = false;
                 heartbeat();
@@ -127,6 +149,9 @@ final class MirrorSubscriber implements AutoCloseable {
         }
 
         synchronized void heartbeat() {
+            if (stopped) {
+                return; // a PING after UNSUBSCRIBE is answered outside pub/sub: Jedis would fail the subscription
+            }
             try {
                 ping(ByteBuffer.allocate(Long.BYTES).putLong(System.nanoTime()).array());
             } catch (RuntimeException e) {
@@ -135,6 +160,7 @@ final class MirrorSubscriber implements AutoCloseable {
         }
 
         synchronized void stop() {
+            stopped = true;
             mirror.down();
             try {
                 if (isSubscribed()) {

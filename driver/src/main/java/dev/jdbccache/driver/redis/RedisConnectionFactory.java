@@ -16,13 +16,16 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * Builds Jedis 8 clients from {@code cache.redis.*}: {@link RedisClient} for one server (TLS with
  * {@code rediss://}), {@link RedisClusterClient} for a cluster, {@link RedisSentinelClient} for
- * Sentinel. Credentials and the database number come from {@code cache.redis.url} in every case.
+ * Sentinel. Credentials, TLS and the database number come from {@code cache.redis.url} in every
+ * case (Sentinels themselves are asked without them). TLS verifies the certificate chain, against
+ * {@code cache.redis.truststore} or else the JVM's trust store, and the host name.
  * Every wait is bounded: connect and socket timeouts, and borrowing a pooled connection waits at most
  * the socket timeout. Stateless.
  */
@@ -74,6 +77,7 @@ final class RedisConnectionFactory {
             JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
                     .connectionTimeoutMillis(millis(config.redisConnectTimeout()))
                     .socketTimeoutMillis(millis(socketTimeout))
+                    .protocol(RedisProtocol.RESP2) // else Jedis warns on every Sentinel connection
                     .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
                     .build();
             return RedisSentinelClient.builder()
@@ -99,7 +103,7 @@ final class RedisConnectionFactory {
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED) // one round trip less per new connection
                 .clientName("jdbc-cache");
         if (JedisURIHelper.isRedisSSLScheme(url)) {
-            builder.sslOptions(SslOptions.defaults()); // the JVM's trust store; hostname verified
+            builder.sslOptions(sslOptions());
         }
         String user = JedisURIHelper.getUser(url);
         String password = JedisURIHelper.getPassword(url);
@@ -113,6 +117,19 @@ final class RedisConnectionFactory {
             builder.database(JedisURIHelper.getDBIndex(url));
         }
         return builder.build();
+    }
+
+    /** Chain and host name verified (SslVerifyMode.FULL); Jedis reads the trust store for each new connection. */
+    private SslOptions sslOptions() {
+        if (config.redisTruststore() == null) {
+            return SslOptions.defaults();
+        }
+        String password = config.redisTruststorePassword();
+        return SslOptions.builder()
+                .truststore(config.redisTruststore().toFile(), password.isEmpty() ? null : password.toCharArray())
+                .trustStoreType(config.redisTruststoreType())
+                .sslVerifyMode(SslVerifyMode.FULL)
+                .build();
     }
 
     private static Set<HostAndPort> hostPorts(Iterable<String> hostPorts) {

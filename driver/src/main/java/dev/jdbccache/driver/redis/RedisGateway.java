@@ -8,11 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -21,8 +23,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * Runs the protocol's scripts against one cache's Redis: through the circuit breaker, with
  * EVALSHA (loading a script on {@code NOSCRIPT}), in the current epoch (adopting a new one and
  * retrying once when a script reports it), and advancing the epoch first when this node wrote while
- * Redis was unreachable ({@link #markDirty()}). The client is created lazily, so a cache starts
- * while Redis is down. Thread-safe.
+ * Redis was unreachable ({@link #markDirty()}) or Sentinel switched the master ({@link SentinelMaster}).
+ * The client is created lazily, so a cache starts while Redis is down. Thread-safe.
  */
 final class RedisGateway implements AutoCloseable {
 
@@ -59,6 +61,8 @@ final class RedisGateway implements AutoCloseable {
     private final AtomicLong epochChanges = new AtomicLong();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final AtomicBoolean openLogged = new AtomicBoolean();
+    /** Sentinel only: the master pool the last call saw. */
+    private final AtomicReference<Object> masterPool = new AtomicReference<>();
     private volatile String epoch = "";
     private volatile UnifiedJedis client;
     private volatile boolean closed;
@@ -90,6 +94,7 @@ final class RedisGateway implements AutoCloseable {
      *     replies with an error
      */
     Reply run(RedisScript script, Call call) {
+        Object pool = observeMaster();
         if (dirty.get()) {
             advanceEpoch();
         }
@@ -102,7 +107,32 @@ final class RedisGateway implements AutoCloseable {
                 throw new RedisUnavailableException("the epoch changed twice during one call");
             }
         }
+        if (pool != null && observeMaster() != pool) {
+            // the call may have run on the old master or on the new one before the epoch ended
+            throw new RedisUnavailableException(script + ": Sentinel switched the master during the call");
+        }
         return reply;
+    }
+
+    /** Sentinel only: the master pool now; a switch since the last call marks this node dirty. */
+    private Object observeMaster() {
+        Object now = SentinelMaster.pool(client);
+        Object before = masterPool.get();
+        if (now != null && before != now) {
+            if (before != null) {
+                dirty.set(true); // before the new pool is published: whoever sees it also sees dirty
+            }
+            if (masterPool.compareAndSet(before, now) && before != null) {
+                LOG.warn("[{}] Sentinel switched the master to {}; the cache epoch will be advanced there (the new master"
+                        + " may lack writes the old one acknowledged)", cacheName, SentinelMaster.address(client));
+            }
+        }
+        return now;
+    }
+
+    /** Sentinel only: the master this node's calls go to; {@code null} otherwise, or before the client exists. */
+    HostAndPort master() {
+        return SentinelMaster.address(client);
     }
 
     /** A writer step could not reach Redis: no entry stored before now may be served once it returns. */
@@ -118,6 +148,7 @@ final class RedisGateway implements AutoCloseable {
 
     /** Ends the current epoch in Redis now (every node then drops what it stored before). */
     void advanceEpoch() {
+        Object pool = SentinelMaster.pool(client);
         Reply reply = attempt(RedisScript.ADVANCE, new Call() {
             @Override
             public List<byte[]> keys(String epoch) {
@@ -130,7 +161,9 @@ final class RedisGateway implements AutoCloseable {
             }
         });
         if (reply != null) {
-            dirty.set(false);
+            if (pool == null || SentinelMaster.pool(client) == pool) { // else it may have run on the old master: again
+                dirty.set(false);
+            }
             LOG.info("[{}] cache epoch advanced in Redis", cacheName);
             adopt("");
         }
@@ -199,6 +232,7 @@ final class RedisGateway implements AutoCloseable {
      * @throws RedisUnavailableException as {@link #run}
      */
     Values mget(Function<String, List<byte[]>> keysOf) {
+        Object pool = observeMaster();
         String current = epoch;
         if (current.isEmpty() || dirty.get()) {
             return null;
@@ -217,6 +251,9 @@ final class RedisGateway implements AutoCloseable {
             throw failure("MGET", e);
         }
         succeeded();
+        if (pool != null && observeMaster() != pool) {
+            throw new RedisUnavailableException("MGET: Sentinel switched the master during the call");
+        }
         if (values == null || values.size() != names.size()) {
             throw new RedisUnavailableException("MGET: unexpected reply");
         }
@@ -279,6 +316,7 @@ final class RedisGateway implements AutoCloseable {
                 current = client;
                 if (current == null) {
                     current = clientFactory.get(); // cluster and sentinel clients connect here: may throw
+                    masterPool.compareAndSet(null, SentinelMaster.pool(current));
                     client = current;
                 }
             }

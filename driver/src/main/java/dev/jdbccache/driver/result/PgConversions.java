@@ -97,6 +97,9 @@ final class PgConversions implements ValueConversions {
   @Override
   public BigDecimal toBigDecimal(ColumnInfo c, Object value, String text, int scale)
       throws SQLException {
+    if (scale == -1 && value instanceof BigDecimal d && text.equals(d.toString())) {
+      return d; // parsing a decimal's own toString gives it back, scale included (immutable, shared)
+    }
     String s = fixed(text);
     BigDecimal d;
     try {

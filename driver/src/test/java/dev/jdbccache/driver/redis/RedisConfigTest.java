@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.config.ConfigException;
 import dev.jdbccache.driver.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RedisConfigTest {
 
@@ -37,6 +41,30 @@ class RedisConfigTest {
                 () -> load("cache.redis.url", "http://app:pa55word@host:1"));
         assertFalse(e.getMessage().contains("pa55word"), e.getMessage());
         assertTrue(e.getMessage().contains("cache.redis.url"), e.getMessage());
+    }
+
+    @Test
+    void aTrustStoreNeedsTls_aReadableFile_andAKnownType_andItsPasswordIsMasked(@TempDir Path dir) throws Exception {
+        Path store = Files.write(dir.resolve("trust.p12"), new byte[] {1});
+        CacheConfig config = load("cache.redis.url", "rediss://redis.example:6380", "cache.redis.truststore", store.toString(),
+                "cache.redis.truststore-password", "tru5tPw");
+        assertEquals(store, config.redisTruststore());
+        assertEquals("PKCS12", config.redisTruststoreType());
+        assertEquals("****", config.effective().get("cache.redis.truststore-password"));
+        assertFalse(config.toString().contains("tru5tPw"));
+        assertEquals(null, load().redisTruststore());
+
+        for (String[] bad : List.of(
+                new String[] {"cache.redis.truststore", store.toString()}, // redis:// is not TLS
+                new String[] {"cache.redis.url", "rediss://h:1", "cache.redis.truststore", dir.resolve("missing.p12").toString()},
+                new String[] {"cache.redis.url", "rediss://h:1", "cache.redis.truststore", dir.toString()},
+                new String[] {"cache.redis.url", "rediss://h:1", "cache.redis.truststore-password", "tru5tPw"},
+                new String[] {"cache.redis.truststore-type", "PKCS13"})) {
+            ConfigException e = assertThrows(ConfigException.class, () -> load(bad), String.join(" ", bad));
+            assertEquals("22023", e.getSQLState());
+            assertTrue(e.getMessage().contains(bad[bad.length - 2] + "="), e.getMessage());
+            assertFalse(e.getMessage().contains("tru5tPw"), e.getMessage());
+        }
     }
 
     @Test

@@ -9,9 +9,6 @@ import dev.jdbccache.driver.redis.CircuitState;
 import dev.jdbccache.driver.redis.RedisHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.EnumSet;
-import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -43,48 +40,6 @@ class RedisFaultTest {
         }
     }
 
-    /** Counts of one workload run. */
-    private static final class Workload {
-        final Random random = new Random(42);
-        final Connection cached;
-        final Connection truth;
-        final Set<CircuitState> states = EnumSet.noneOf(CircuitState.class);
-        long stale;
-        long maxNanos;
-
-        Workload(Connection cached, Connection truth) {
-            this.cached = cached;
-            this.truth = truth;
-        }
-
-        void run(int operations) throws Exception {
-            for (int i = 0; i < operations; i++) {
-                int id = 1 + random.nextInt(ROWS);
-                long start = System.nanoTime();
-                if (random.nextInt(20) == 0) { // 5% writes: each one invalidates the whole table
-                    Nodes.increment(cached, id); // an SQLException would fail the test: none may happen
-                } else {
-                    int value = Nodes.read(cached, id);
-                    if (value != Nodes.read(truth, id)) {
-                        stale++;
-                    }
-                }
-                maxNanos = Math.max(maxNanos, System.nanoTime() - start);
-                states.add(Nodes.health(cached).circuit());
-            }
-        }
-
-        /** Runs until hits come back (caching resumed by itself), at most a few seconds. */
-        void runUntilHits() throws Exception {
-            long hits = Nodes.runtime(cached).stats().hits();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (Nodes.runtime(cached).stats().hits() < hits + 20 && System.nanoTime() < deadline) {
-                run(20);
-            }
-            assertTrue(Nodes.runtime(cached).stats().hits() >= hits + 20, "caching resumed: " + Nodes.health(cached));
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"redis", "tiered"})
     void killRestartFlushPauseAndOutOfMemory_neverFailAQuery_neverServeStale(String store) throws Exception {
@@ -94,7 +49,7 @@ class RedisFaultTest {
         try (Connection cached = connect(db, node(store, server.url(), Nodes.prefix(),
                 "cache.redis.circuit.failures", "3", "cache.redis.circuit.open-for", "200ms"));
                 Connection truth = Nodes.plain(db)) {
-            Workload w = new Workload(cached, truth);
+            Workload w = new Workload(truth, ROWS, cached);
             w.run(200);
             assertTrue(Nodes.runtime(cached).stats().hits() > 50, "warm: " + Nodes.runtime(cached).stats().hits());
 
