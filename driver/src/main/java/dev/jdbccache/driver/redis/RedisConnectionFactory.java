@@ -101,7 +101,7 @@ final class RedisConnectionFactory {
                 .socketTimeoutMillis(millis(socketTimeout))
                 .protocol(RedisProtocol.RESP2)
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED) // one round trip less per new connection
-                .clientName("jdbc-cache");
+                .clientName(clientName(config.name()));
         if (JedisURIHelper.isRedisSSLScheme(url)) {
             builder.sslOptions(sslOptions());
         }
@@ -130,6 +130,16 @@ final class RedisConnectionFactory {
                 .trustStoreType(config.redisTruststoreType())
                 .sslVerifyMode(SslVerifyMode.FULL)
                 .build();
+    }
+
+    /**
+     * {@code jdbc-cache:<cache name>}, so {@code CLIENT LIST} tells which cache a connection
+     * serves; Redis refuses spaces and control characters in a name, so those become {@code _}.
+     */
+    static String clientName(String cacheName) {
+        StringBuilder name = new StringBuilder("jdbc-cache:");
+        cacheName.codePoints().limit(64).forEach(c -> name.appendCodePoint(c <= ' ' || c > '~' ? '_' : c));
+        return name.toString();
     }
 
     private static Set<HostAndPort> hostPorts(Iterable<String> hostPorts) {

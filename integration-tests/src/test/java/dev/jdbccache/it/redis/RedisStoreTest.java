@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jdbccache.driver.cache.BypassReason;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 
 /** The shared tier against the Redis on 127.0.0.1:6379: hits, invalidation across nodes, hygiene. */
@@ -57,6 +59,20 @@ class RedisStoreTest {
             assertEquals(executions, Nodes.executions(truth), "node b never reached the database");
             assertEquals(20, Nodes.runtime(b).stats().hits());
             assertEquals(0, Nodes.runtime(b).stats().misses());
+            if (store.equals("redis")) {
+                assertEquals(List.of("mget"), lastCommands(Nodes.runtime(b).config().name()),
+                        "a hit is one MGET, no script");
+            }
+        }
+    }
+
+    /** The last command of each connection that a cache holds open (its name is in the client name). */
+    private static List<String> lastCommands(String cacheName) {
+        try (Jedis jedis = new Jedis(java.net.URI.create(REDIS))) {
+            return jedis.clientList().lines()
+                    .filter(line -> line.contains(" name=jdbc-cache:" + cacheName + " "))
+                    .map(line -> line.replaceAll(".* cmd=(\\S+).*", "$1"))
+                    .toList();
         }
     }
 
