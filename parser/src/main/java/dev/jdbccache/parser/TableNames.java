@@ -25,10 +25,22 @@ final class TableNames {
         if (n == 0 || partsAsWritten.get(n - 1) == null || partsAsWritten.get(n - 1).isEmpty()) {
             return null;
         }
-        String name = identifier(partsAsWritten.get(n - 1));
+        String name = tableNamePart(partsAsWritten.get(n - 1));
         String schema = n >= 2 && partsAsWritten.get(n - 2) != null && !partsAsWritten.get(n - 2).isEmpty()
-                ? identifier(partsAsWritten.get(n - 2)) : null;
+                ? tableNamePart(partsAsWritten.get(n - 2)) : null;
         return TableName.of(schema, name);
+    }
+
+    /**
+     * One part of a table's name as an invalidation key. MySQL and MariaDB do not fold table
+     * names, quoted or not: whether {@code Orders} and {@code orders} are one table depends on
+     * the server's {@code lower_case_table_names}. Lower-casing every part (quoted ones too) makes
+     * {@code `Orders`} and {@code Orders} one key, as they are one table; two tables that differ
+     * only in case share a key, which costs misses, never a stale read.
+     */
+    String tableNamePart(String asWritten) {
+        String part = identifier(asWritten);
+        return dialect == SqlDialect.MYSQL ? part.toLowerCase(Locale.ROOT) : part;
     }
 
     /** One identifier: unquoted and kept as written when quoted, folded otherwise. */

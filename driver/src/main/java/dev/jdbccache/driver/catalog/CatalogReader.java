@@ -15,11 +15,12 @@ public interface CatalogReader {
      */
     DependencyGraph read(Connection connection, SqlAnalyzer analyzer) throws SQLException;
 
-    /** The reader for a dialect: exact catalogs for PostgreSQL and H2, JDBC metadata elsewhere. */
+    /** The reader for a dialect: exact catalogs for PostgreSQL, H2 and MySQL/MariaDB, JDBC metadata elsewhere. */
     static CatalogReader forDialect(SqlDialect dialect) {
         return switch (dialect) {
             case POSTGRESQL -> new PostgresCatalogReader();
             case H2 -> new H2CatalogReader();
+            case MYSQL -> new MySqlCatalogReader();
             default -> new JdbcMetadataCatalogReader();
         };
     }

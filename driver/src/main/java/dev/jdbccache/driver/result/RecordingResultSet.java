@@ -54,6 +54,10 @@ public final class RecordingResultSet extends DelegatingResultSet {
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Not recording: result set metadata unavailable", e);
         }
+        if (started != null && started.abandoned()) {
+            LOG.debug("Not recording: cached answers cannot follow this driver's conversions");
+            started = null;
+        }
         this.recorder = started;
     }
 

@@ -41,6 +41,9 @@ public final class ResultRecorder {
     this.columns = columns;
     this.maxRows = maxRows;
     this.maxBytes = maxBytes;
+    if (!profile.hitsEmulated()) {
+      abandon(); // a hit could not answer like this driver: leave its results uncached
+    }
   }
 
   /**

@@ -20,6 +20,9 @@ interface ValueConversions {
 
   /** {@code h2Errors} builds H2's exceptions; used, and required, only for {@link Profile#H2}. */
   static ValueConversions of(Profile profile, H2Errors h2Errors) {
+    if (!profile.hitsEmulated()) {
+      throw new IllegalArgumentException("no conversion rules for " + profile);
+    }
     return profile == Profile.H2 ? new H2Conversions(h2Errors) : PgConversions.INSTANCE;
   }
 

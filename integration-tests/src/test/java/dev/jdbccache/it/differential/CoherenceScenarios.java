@@ -57,7 +57,7 @@ final class CoherenceScenarios {
                     t.execute(c, "alter table items drop column note");
                     t.query(c, "select * from items order by id");
                 }),
-                Scenario.both("readAfterDropAndRecreate_seesTheNewTable", (c, t) -> {
+                Scenario.everywhere("readAfterDropAndRecreate_seesTheNewTable", (c, t) -> {
                     t.setup(c, "create table t (v integer)", "insert into t values (1)");
                     t.query(c, "select * from t");
                     t.execute(c, "drop table t");
@@ -99,7 +99,7 @@ final class CoherenceScenarios {
                     t.query(c, "SELECT qty FROM items WHERE id = 1");
                     t.query(c, "select  qty  from  items  where  id = 1");
                 }),
-                Scenario.both("readAfterCascadingDelete_seesChildRowsGone", (c, t) -> {
+                Scenario.everywhere("readAfterCascadingDelete_seesChildRowsGone", (c, t) -> {
                     t.setup(c, "create table parent (id integer primary key)",
                             "create table child (id integer primary key, parent_id integer"
                                     + " references parent(id) on delete cascade)",

@@ -18,7 +18,7 @@ final class ConnectionScenarios {
 
     static List<Scenario> all() {
         return List.of(
-                Scenario.both("connectionState_reportsTheDriversDefaults", (c, t) -> {
+                Scenario.everywhere("connectionState_reportsTheDriversDefaults", (c, t) -> {
                     t.connectionState("c", c);
                     t.eval("isValid(2)", () -> c.isValid(2));
                     t.eval("isValid(-1)", () -> c.isValid(-1));
@@ -26,7 +26,7 @@ final class ConnectionScenarios {
                     t.eval("getTypeMap()", c::getTypeMap);
                     t.eval("getClientInfo()", c::getClientInfo);
                 }),
-                Scenario.both("connectionStateChanges_areReportedBack", (c, t) -> {
+                Scenario.everywhere("connectionStateChanges_areReportedBack", (c, t) -> {
                     t.attempt("setAutoCommit(false)", () -> c.setAutoCommit(false));
                     t.attempt("setTransactionIsolation(SERIALIZABLE)",
                             () -> c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
@@ -41,7 +41,7 @@ final class ConnectionScenarios {
                     t.attempt("setAutoCommit(true)", () -> c.setAutoCommit(true));
                     t.connectionState("c", c);
                 }),
-                Scenario.both("networkTimeout_isKeptAsSet", (c, t) -> {
+                Scenario.everywhere("networkTimeout_isKeptAsSet", (c, t) -> {
                     t.eval("getNetworkTimeout()", c::getNetworkTimeout);
                     t.attempt("setNetworkTimeout(executor, 30000)",
                             () -> c.setNetworkTimeout(DIRECT, 30_000));
@@ -50,7 +50,7 @@ final class ConnectionScenarios {
                             () -> c.setNetworkTimeout(DIRECT, -1));
                     t.query(c, "select 1 as one");
                 }),
-                Scenario.both("clientInfo_isStoredOrRejectedLikeTheDriverDoes", (c, t) -> {
+                Scenario.everywhere("clientInfo_isStoredOrRejectedLikeTheDriverDoes", (c, t) -> {
                     t.eval("getClientInfo()", c::getClientInfo);
                     t.attempt("setClientInfo(ApplicationName)",
                             () -> c.setClientInfo("ApplicationName", "differential"));
@@ -64,7 +64,7 @@ final class ConnectionScenarios {
                     t.eval("getClientInfo(unknown)", () -> c.getClientInfo("NoSuchKey"));
                     t.eval("warnings", () -> Render.warnings(c.getWarnings()));
                 }),
-                Scenario.both("nativeSql_translatesEscapesLikeTheDriver", (c, t) -> {
+                Scenario.everywhere("nativeSql_translatesEscapesLikeTheDriver", (c, t) -> {
                     t.eval("nativeSQL(fn)", () -> c.nativeSQL("select {fn ucase('a')}"));
                     t.eval("nativeSQL(d)", () -> c.nativeSQL("select {d '2024-01-01'}"));
                     t.eval("nativeSQL(call)", () -> c.nativeSQL("{call abs(?)}"));

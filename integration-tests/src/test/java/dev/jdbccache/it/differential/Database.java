@@ -77,6 +77,49 @@ enum Database {
             return System.getProperty("jdbccache.test.pg.url",
                     "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         }
+    },
+
+    /**
+     * One database (MariaDB's schema) per sandbox on the server named by
+     * {@code jdbccache.test.mariadb.url}; databases a scenario creates must start with the
+     * sandbox name.
+     */
+    MARIADB {
+        @Override
+        String createSandbox(String name) throws SQLException {
+            try (Connection c = DriverManager.getConnection(baseUrl(), new Properties());
+                 Statement s = c.createStatement()) {
+                s.execute("create database " + name);
+            }
+            return baseUrl().replaceFirst("(//[^/]*/)[^?]*", "$1" + name);
+        }
+
+        @Override
+        void dropSandbox(String name) throws SQLException {
+            try (Connection c = DriverManager.getConnection(baseUrl(), new Properties());
+                 Statement s = c.createStatement()) {
+                List<String> databases = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select schema_name from"
+                        + " information_schema.schemata where schema_name like '" + name + "%'")) {
+                    while (rs.next()) {
+                        databases.add(rs.getString(1));
+                    }
+                }
+                for (String database : databases) {
+                    s.execute("drop database " + database);
+                }
+            }
+        }
+
+        @Override
+        String arrayOf(String elementType) {
+            throw new UnsupportedOperationException("MariaDB has no array types");
+        }
+
+        private String baseUrl() {
+            return System.getProperty("jdbccache.test.mariadb.url",
+                    "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        }
     };
 
     /** Creates the sandbox and returns the plain JDBC URL that reaches it. */
@@ -96,8 +139,17 @@ enum Database {
         return this == POSTGRESQL;
     }
 
-    /** Returns {@code h2} on H2 and {@code postgres} on PostgreSQL. */
+    boolean isMariaDb() {
+        return this == MARIADB;
+    }
+
+    /** Returns {@code h2} on H2 and {@code postgres} on PostgreSQL (and MariaDB). */
     String pick(String h2, String postgres) {
         return isH2() ? h2 : postgres;
+    }
+
+    /** Returns {@code h2}, {@code postgres} or {@code mariadb}, for this database. */
+    String pick(String h2, String postgres, String mariadb) {
+        return isMariaDb() ? mariadb : pick(h2, postgres);
     }
 }

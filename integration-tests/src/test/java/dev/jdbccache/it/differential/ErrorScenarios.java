@@ -37,13 +37,13 @@ final class ErrorScenarios {
                     t.update(c, "insert into items (label, qty) values (?, ?)", "fig", null);
                     t.update(c, "update items set label = null");
                 }),
-                Scenario.both("foreignKeyViolation_reportsTheDatabasesSqlState", (c, t) -> {
+                Scenario.everywhere("foreignKeyViolation_reportsTheDatabasesSqlState", (c, t) -> {
                     Fixtures.people(c, t);
                     t.update(c, "insert into people (id, name, dept) values (9, 'Zed', 'XXX')");
                     t.update(c, "delete from dept where code = 'ENG'");
                     t.query(c, "select count(*) from dept");
                 }),
-                Scenario.both("checkAndLengthViolations_reportTheDatabasesSqlState", (c, t) -> {
+                Scenario.everywhere("checkAndLengthViolations_reportTheDatabasesSqlState", (c, t) -> {
                     t.setup(c, "create table limited (v varchar(3), n numeric(4,2)"
                             + " check (n >= 0))");
                     t.update(c, "insert into limited values ('abcd', 1)");
@@ -70,7 +70,7 @@ final class ErrorScenarios {
                         }
                     });
                 }),
-                Scenario.both("failedRead_succeedsOnceTheTableExists", (c, t) -> {
+                Scenario.everywhere("failedRead_succeedsOnceTheTableExists", (c, t) -> {
                     t.query(c, "select v from later");
                     t.setup(c, "create table later (v integer)", "insert into later values (1)");
                     t.query(c, "select v from later");
@@ -97,7 +97,7 @@ final class ErrorScenarios {
                     t.query(c, "select label from items order by id");
                     c.setAutoCommit(true);
                 }),
-                Scenario.both("dropIfExists_ofMissingTable_warnsOnlyWhereTheDatabaseDoes",
+                Scenario.everywhere("dropIfExists_ofMissingTable_warnsOnlyWhereTheDatabaseDoes",
                         (c, t) -> {
                             t.execute(c, "drop table if exists no_such_table");
                             t.eval("connection warnings", () -> Render.warnings(c.getWarnings()));
@@ -113,7 +113,7 @@ final class ErrorScenarios {
                         }),
                 Scenario.only(Database.POSTGRESQL, "noticeFromFunctionInSelect_isAWarningEveryTime",
                         ErrorScenarios::noticeInSelect),
-                Scenario.both("clearWarnings_emptiesTheChains", (c, t) -> {
+                Scenario.everywhere("clearWarnings_emptiesTheChains", (c, t) -> {
                     try (Statement st = c.createStatement()) {
                         st.execute("drop table if exists nothing_here");
                         t.warnings("statement", st.getWarnings());

@@ -35,7 +35,7 @@ final class MetadataScenarios {
                         md.getSchemas(cat, schema)),
                 metadata("getTypeInfo_listsTheSameTypes", (md, cat, schema, db) ->
                         md.getTypeInfo()),
-                Scenario.both("databaseMetaData_belongsToTheConnectionAndDescribesTheDatabase",
+                Scenario.everywhere("databaseMetaData_belongsToTheConnectionAndDescribesTheDatabase",
                         MetadataScenarios::productInfo),
                 Scenario.both("metadataAfterDdl_seesTheNewColumn", (c, t) -> {
                     Fixtures.items(c, t);

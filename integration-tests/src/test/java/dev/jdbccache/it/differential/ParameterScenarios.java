@@ -28,21 +28,21 @@ final class ParameterScenarios {
         return List.of(
                 Scenario.both("setObjectWithoutTargetType_bindsEachJavaType",
                         ParameterScenarios::untypedSetObject),
-                Scenario.both("setObjectWithTargetType_convertsToTheSqlType",
+                Scenario.everywhere("setObjectWithTargetType_convertsToTheSqlType",
                         ParameterScenarios::typedSetObject),
                 Scenario.both("setNullWithSqlType_storesNullAndMatchesNothing",
                         ParameterScenarios::typedNulls),
-                Scenario.both("setBigDecimal_storesRoundedToColumnScaleAndEchoesExactScale",
+                Scenario.everywhere("setBigDecimal_storesRoundedToColumnScaleAndEchoesExactScale",
                         ParameterScenarios::bigDecimalScales),
-                Scenario.both("setTemporalWithCalendar_storesValuesShiftedByTheCalendar",
+                Scenario.everywhere("setTemporalWithCalendar_storesValuesShiftedByTheCalendar",
                         ParameterScenarios::calendarSetters),
-                Scenario.both("reboundParameters_selectDifferentRowsFromOneStatement",
+                Scenario.everywhere("reboundParameters_selectDifferentRowsFromOneStatement",
                         ParameterScenarios::rebinding),
-                Scenario.both("sameValueAsDifferentParameterTypes_keepsEachResultType",
+                Scenario.everywhere("sameValueAsDifferentParameterTypes_keepsEachResultType",
                         ParameterScenarios::sameValueDifferentTypes),
-                Scenario.both("stringParameters_matchQuotesUnicodeEmptyAndNull",
+                Scenario.everywhere("stringParameters_matchQuotesUnicodeEmptyAndNull",
                         ParameterScenarios::stringParameters),
-                Scenario.both("inListAndLikeParameters_filterRows", (c, t) -> {
+                Scenario.everywhere("inListAndLikeParameters_filterRows", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select id, name from people where id in (?, ?, ?) order by id",
                             1, 3, 99);

@@ -14,16 +14,16 @@ final class QueryScenarios {
 
     static List<Scenario> all() {
         return List.of(
-                Scenario.both("emptyResult_hasMetadataButNoRows", (c, t) -> {
+                Scenario.everywhere("emptyResult_hasMetadataButNoRows", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select * from people where id < ?", 0);
                     t.query(c, "select count(*), sum(salary), max(name) from people where id < 0");
                 }),
-                Scenario.both("maxRows_limitsRowsUntilReset", QueryScenarios::maxRows),
-                Scenario.both("fetchSize_doesNotChangeTheRowsRead", QueryScenarios::fetchSize),
-                Scenario.both("scrollInsensitiveResult_navigatesInEveryDirection",
+                Scenario.everywhere("maxRows_limitsRowsUntilReset", QueryScenarios::maxRows),
+                Scenario.everywhere("fetchSize_doesNotChangeTheRowsRead", QueryScenarios::fetchSize),
+                Scenario.everywhere("scrollInsensitiveResult_navigatesInEveryDirection",
                         QueryScenarios::scrolling),
-                Scenario.both("joins_innerLeftRightAndFull", (c, t) -> {
+                Scenario.everywhere("joins_innerLeftRightAndFull", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select p.name, d.title from people p join dept d"
                             + " on d.code = p.dept order by p.id");
@@ -34,7 +34,7 @@ final class QueryScenarios {
                     t.query(c, "select p.name, d.code from people p full join dept d"
                             + " on d.code = p.dept order by d.code, p.name");
                 }),
-                Scenario.both("aggregates_groupByAndHaving", (c, t) -> {
+                Scenario.everywhere("aggregates_groupByAndHaving", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select dept, count(*) as n, count(salary), sum(salary),"
                             + " min(salary), max(salary), avg(salary) from people"
@@ -43,21 +43,21 @@ final class QueryScenarios {
                             + " having sum(salary) > ? order by dept", 5000);
                     t.query(c, "select count(distinct dept), sum(id), avg(id) from people");
                 }),
-                Scenario.both("orderBy_placesNullsFirstOrLast", (c, t) -> {
+                Scenario.everywhere("orderBy_placesNullsFirstOrLast", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select id, salary from people order by salary nulls first, id");
                     t.query(c, "select id, salary from people order by salary desc nulls last,"
                             + " id desc");
                     t.query(c, "select id, born from people order by born desc, id");
                 }),
-                Scenario.both("commonTableExpressions_includingRecursive", (c, t) -> {
+                Scenario.everywhere("commonTableExpressions_includingRecursive", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "with eng as (select * from people where dept = 'ENG')"
                             + " select name, salary from eng where salary > ? order by name", 4500);
                     t.query(c, "with recursive n(x) as (select 1 union all select x + 1 from n"
                             + " where x < 10) select x, x * x as sq from n");
                 }),
-                Scenario.both("view_reflectsWritesToItsBaseTable", (c, t) -> {
+                Scenario.everywhere("view_reflectsWritesToItsBaseTable", (c, t) -> {
                     Fixtures.people(c, t);
                     t.setup(c, "create view eng as select id, name, salary from people"
                             + " where dept = 'ENG'");
@@ -67,7 +67,7 @@ final class QueryScenarios {
                     t.update(c, "update people set dept = 'ENG' where id = ?", 3);
                     t.query(c, "select * from eng order by id");
                 }),
-                Scenario.both("subqueries_inSelectWhereAndFrom", (c, t) -> {
+                Scenario.everywhere("subqueries_inSelectWhereAndFrom", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select name, (select title from dept d where d.code = p.dept)"
                             + " as title from people p order by id");
@@ -80,7 +80,7 @@ final class QueryScenarios {
                     t.query(c, "select name from people where dept not in (select code from dept"
                             + " where code <> 'ENG') order by name");
                 }),
-                Scenario.both("setOperations_unionIntersectExcept", (c, t) -> {
+                Scenario.everywhere("setOperations_unionIntersectExcept", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select dept from people union select code from dept order by 1");
                     t.query(c, "select dept from people union all select code from dept"
@@ -89,7 +89,7 @@ final class QueryScenarios {
                             + " order by 1");
                     t.query(c, "select code from dept except select dept from people");
                 }),
-                Scenario.both("limitAndOffset_pageThroughRows", (c, t) -> {
+                Scenario.everywhere("limitAndOffset_pageThroughRows", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select id from people order by id limit 2");
                     t.query(c, "select id from people order by id limit 2 offset 2");
@@ -98,7 +98,7 @@ final class QueryScenarios {
                             + " fetch first 2 rows only");
                     t.query(c, "select id from people order by id limit 10 offset 100");
                 }),
-                Scenario.both("distinctAndCase_computeDerivedColumns", (c, t) -> {
+                Scenario.everywhere("distinctAndCase_computeDerivedColumns", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select distinct dept from people order by dept nulls last");
                     t.query(c, "select id, case when salary >= 5000 then 'high' when salary is"
@@ -106,7 +106,7 @@ final class QueryScenarios {
                             + " coalesce(dept, '-') as d, nullif(dept, 'ENG') as ne"
                             + " from people order by id");
                 }),
-                Scenario.both("stringFunctions_computeTheSameText", (c, t) -> {
+                Scenario.everywhere("stringFunctions_computeTheSameText", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select upper(name), lower(name), length(name),"
                             + " substring(name from 2 for 2), name || '-' || coalesce(dept, '?'),"
@@ -122,7 +122,7 @@ final class QueryScenarios {
                                     + " from generate_series(1, 1500) x"));
                     t.query(c, "select id, label, amount from big order by id");
                 }),
-                Scenario.both("sequenceNextValue_advancesOnEveryRead", (c, t) -> {
+                Scenario.everywhere("sequenceNextValue_advancesOnEveryRead", (c, t) -> {
                     t.setup(c, "create sequence seq start with 10 increment by 5");
                     String next = t.database().pick("select next value for seq",
                             "select nextval('seq')");
@@ -137,7 +137,7 @@ final class QueryScenarios {
                     t.query(c, "select unnest(array[3, 1, 2]) as v");
                     t.query(c, "select x, y from unnest(array[1,2], array['a','b']) as u(x, y)");
                 }),
-                Scenario.both("windowFunctions_rankAndRunningTotals", (c, t) -> {
+                Scenario.everywhere("windowFunctions_rankAndRunningTotals", (c, t) -> {
                     Fixtures.people(c, t);
                     t.query(c, "select id, dept, salary, rank() over (partition by dept order by"
                             + " salary desc nulls last) as r, sum(salary) over (order by id)"

@@ -27,6 +27,8 @@ final class Render {
     private static final int MAX_CHAIN = 20;
     private static final Pattern IDENTITY_HASH =
             Pattern.compile("([\\w$.\\[;]+)@[0-9a-f]{4,8}\\b");
+    /** MariaDB Connector/J starts its messages with the server's id of the connection. */
+    private static final Pattern MARIADB_CONNECTION_ID = Pattern.compile("^\\(conn=\\d+\\) ");
 
     private Render() {
     }
@@ -93,6 +95,8 @@ final class Render {
         // Object#toString output such as "[B@1b6d3586" carries an identity hash that differs
         // between any two runs; it is masked, the class name before it is kept.
         String stable = IDENTITY_HASH.matcher(s).replaceAll("$1@<identity>");
+        // Two connections never share an id, and the two sides of a run use different ones.
+        stable = MARIADB_CONNECTION_ID.matcher(stable).replaceFirst("(conn=<id>) ");
         return '"' + stable.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
                 .replace("\t", "\\t") + '"';
     }

@@ -90,7 +90,7 @@ final class StatementScenarios {
                         }
                     });
                 }),
-                Scenario.both("statementSettings_areReportedAsSet",
+                Scenario.everywhere("statementSettings_areReportedAsSet",
                         StatementScenarios::statementSettings),
                 Scenario.both("getStatement_isTheStatementThatProducedTheResult",
                         StatementScenarios::statementIdentity),
@@ -110,7 +110,7 @@ final class StatementScenarios {
                         }
                     }
                 }),
-                Scenario.both("escapeSyntax_isTranslatedUnlessDisabled", (c, t) -> {
+                Scenario.everywhere("escapeSyntax_isTranslatedUnlessDisabled", (c, t) -> {
                     t.statementQuery(c, "select {fn ucase('abc')} as u, {d '2024-02-29'} as d,"
                             + " {ts '2024-02-29 13:45:56'} as ts, {fn concat('a', 'b')} as ab");
                     t.query(c, "select {fn abs(?)} as a", -3);
@@ -123,7 +123,7 @@ final class StatementScenarios {
                         }
                     });
                 }),
-                Scenario.both("statementAndPreparedStatement_returnTheSameRows", (c, t) -> {
+                Scenario.everywhere("statementAndPreparedStatement_returnTheSameRows", (c, t) -> {
                     Fixtures.people(c, t);
                     t.statementQuery(c, "select id, name, salary from people where id <= 3"
                             + " order by id");
@@ -150,7 +150,7 @@ final class StatementScenarios {
                         }
                     });
                 }),
-                Scenario.both("preparedStatementMetadata_describesResultAndParameters",
+                Scenario.everywhere("preparedStatementMetadata_describesResultAndParameters",
                         StatementScenarios::preparedMetadata),
                 Scenario.both("reexecutingAStatement_closesItsPreviousResult", (c, t) -> {
                     Fixtures.items(c, t);

@@ -108,7 +108,7 @@ final class TransactionScenarios {
                         t.query(c, ITEMS);
                     }
                 }),
-                Scenario.both("ddlInTransaction_followsTheDatabasesRollbackRules", (c, t) -> {
+                Scenario.everywhere("ddlInTransaction_followsTheDatabasesRollbackRules", (c, t) -> {
                     c.setAutoCommit(false);
                     t.update(c, "create table temp_ddl (x integer)");
                     t.update(c, "insert into temp_ddl values (1)");

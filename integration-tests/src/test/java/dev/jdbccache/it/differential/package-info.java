@@ -12,7 +12,8 @@
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * System properties: {@code jdbccache.test.pg.url} (the PostgreSQL database; one schema per run is
- * created and dropped in it), {@code jdbccache.differential.dump=<dir>} (write every transcript
+ * created and dropped in it), {@code jdbccache.test.mariadb.url} (the MariaDB server; one database
+ * per run), {@code jdbccache.differential.dump=<dir>} (write every transcript
  * there), {@code jdbccache.differential.cacheSide=plain} (map the cache side to the plain URL, to
  * work on the suite itself).
  *
