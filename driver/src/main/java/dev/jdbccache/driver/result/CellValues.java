@@ -33,7 +33,13 @@ final class CellValues {
   private CellValues() {}
 
   static boolean isScalar(Object v) {
-    return v == null || SCALARS.contains(v.getClass());
+    if (v == null) {
+      return true;
+    }
+    Class<?> c = v.getClass();
+    // the commonest classes first: a lookup in the set costs more than these comparisons
+    return c == String.class || c == Integer.class || c == Long.class || c == BigDecimal.class
+        || SCALARS.contains(c);
   }
 
   /** A private copy of a mutable value; immutable values are returned as they are. */
@@ -79,11 +85,17 @@ final class CellValues {
     if (v instanceof String s) {
       return 40 + 2L * s.length();
     }
+    if (v instanceof Integer || v instanceof Long) {
+      return 24;
+    }
     if (v instanceof byte[] b) {
       return 16 + b.length;
     }
     if (v instanceof BigDecimal d) {
-      return 40 + d.unscaledValue().bitLength() / 8 + 24;
+      // p decimal digits take about p * log2(10) / 8 = 0.415 p bytes. precision() is computed
+      // once per value without allocating; unscaledValue() would allocate a BigInteger for every
+      // decimal that fits in a long.
+      return 64 + d.precision() * 5L / 12;
     }
     if (v instanceof BigInteger i) {
       return 40 + i.bitLength() / 8;

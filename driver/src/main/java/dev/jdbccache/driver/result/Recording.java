@@ -15,12 +15,16 @@ import java.util.Objects;
  * whenever they are handed out. Built by {@link ResultRecorder} or {@link RecordingCodec}.
  */
 public final class Recording {
-  private static final int ROW_OVERHEAD = 16 + 16; // row array header plus its slot in the list
+  /** A row's share of the estimate besides its cells: the row array header, its slot. */
+  static final int ROW_OVERHEAD = 16 + 16;
+  /** A row's stored texts array header (its slots count 4 bytes each, like the row's). */
+  static final int TEXTS_OVERHEAD = 16;
 
   private final Profile profile;
   private final ColumnInfo[] columns;
   private final Object[][] values;
-  private final String[][] texts; // per row: null when every text equals the value's default
+  private final String[][] texts; // per row: null when every text equals the value's default;
+                                  // null when no row stores a text
   private final List<WarningInfo> warnings;
   private final String driverVersion;
   private final long estimatedBytes;
@@ -36,13 +40,23 @@ public final class Recording {
    */
   Recording(Profile profile, String driverVersion, ColumnInfo[] columns, Object[][] values,
       String[][] texts, List<WarningInfo> warnings) {
+    this(profile, driverVersion, columns, values, texts, warnings, -1);
+  }
+
+  /**
+   * @param texts per row the stored texts (see {@link #storedText}), or null when no row has any
+   * @param rowBytes the rows' share of {@link #estimatedBytes()} (per row {@link #rowBytes}, as
+   *     the recorder adds it up while it reads), or -1 to compute it here
+   */
+  Recording(Profile profile, String driverVersion, ColumnInfo[] columns, Object[][] values,
+      String[][] texts, List<WarningInfo> warnings, long rowBytes) {
     this.profile = Objects.requireNonNull(profile);
     this.driverVersion = Objects.requireNonNull(driverVersion);
     this.columns = columns.clone();
     this.values = values;
     this.texts = texts;
     this.warnings = List.copyOf(warnings);
-    this.estimatedBytes = estimate();
+    this.estimatedBytes = estimate(rowBytes >= 0 ? rowBytes : rowsEstimate());
   }
 
   /** The columns, in order; an unmodifiable list. */
@@ -93,14 +107,14 @@ public final class Recording {
 
   /** The recorded getString text, stored or derived. */
   String text(int row, int col) {
-    String[] rowTexts = texts[row];
+    String[] rowTexts = texts == null ? null : texts[row];
     String t = rowTexts == null ? null : rowTexts[col];
     return t != null ? t : CellValues.defaultText(values[row][col]);
   }
 
   /** The stored text override, or null when the text is the value's default. */
   String storedText(int row, int col) {
-    String[] rowTexts = texts[row];
+    String[] rowTexts = texts == null ? null : texts[row];
     return rowTexts == null ? null : rowTexts[col];
   }
 
@@ -108,26 +122,37 @@ public final class Recording {
     return warnings;
   }
 
-  private long estimate() {
-    long size = 64 + 48L * columns.length;
+  private long estimate(long rowBytes) {
+    long size = 64 + 48L * columns.length + rowBytes;
     for (ColumnInfo c : columns) {
       size += 2L * (c.columnLabel().length() + c.columnName().length() + c.tableName().length()
           + c.columnTypeName().length() + c.columnClassName().length() + c.schemaName().length());
     }
-    for (int r = 0; r < values.length; r++) {
-      size += ROW_OVERHEAD + 4L * values[r].length;
-      for (Object v : values[r]) {
-        size += CellValues.estimate(v);
-      }
-      if (texts[r] != null) {
-        size += 16 + 4L * texts[r].length;
-        for (String t : texts[r]) {
-          size += CellValues.estimate(t);
-        }
-      }
-    }
     for (WarningInfo w : warnings) {
       size += 64 + CellValues.estimate(w.reason());
+    }
+    return size;
+  }
+
+  private long rowsEstimate() {
+    long size = 0;
+    for (int r = 0; r < values.length; r++) {
+      size += rowBytes(values[r], texts == null ? null : texts[r]);
+    }
+    return size;
+  }
+
+  /** One row's share of {@link #estimatedBytes()}: the row, its values, its stored texts. */
+  static long rowBytes(Object[] rowValues, String[] rowTexts) {
+    long size = ROW_OVERHEAD + 4L * rowValues.length;
+    for (Object v : rowValues) {
+      size += CellValues.estimate(v);
+    }
+    if (rowTexts != null) {
+      size += TEXTS_OVERHEAD + 4L * rowTexts.length;
+      for (String t : rowTexts) {
+        size += CellValues.estimate(t);
+      }
     }
     return size;
   }

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A result set that reads the real one and records every row it reads (a cache miss). The
- * application's calls go to the real result set unchanged; the first reader pays no extra round
- * trip.
+ * application's calls go to the real result set, except the simple getters of a row just
+ * recorded, which are answered from the recording where that is provably the real driver's answer
+ * (see {@link RecordedRowResultSet}); the first reader pays no extra round trip.
  *
  * <p>The {@link #next()} that reports the end hands the finished {@link Recording} to the
  * consumer, exactly once, if the recording stayed within its limits. When the application closes
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe, like the JDBC result set it wraps.
  */
-public final class RecordingResultSet extends DelegatingResultSet {
+public final class RecordingResultSet extends RecordedRowResultSet {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingResultSet.class);
 
     private final Consumer<Recording> onComplete;
@@ -46,19 +47,31 @@ public final class RecordingResultSet extends DelegatingResultSet {
      */
     public RecordingResultSet(ResultSet real, Statement owner, int maxRows, long maxBytes, ColumnsMemo memo,
             Consumer<Recording> onComplete) {
-        super(Objects.requireNonNull(real, "real"), owner);
+        this(Objects.requireNonNull(real, "real"), owner, start(real, maxRows, maxBytes, memo),
+                onComplete);
+    }
+
+    private RecordingResultSet(ResultSet real, Statement owner, ResultRecorder recorder,
+            Consumer<Recording> onComplete) {
+        super(real, owner, recorder == null ? Profile.GENERIC : recorder.profile());
         this.onComplete = Objects.requireNonNull(onComplete, "onComplete");
-        ResultRecorder started = null;
+        this.recorder = recorder;
+    }
+
+    private static ResultRecorder start(ResultSet real, int maxRows, long maxBytes,
+            ColumnsMemo memo) {
+        ResultRecorder started;
         try {
             started = ResultRecorder.start(real, maxRows, maxBytes, memo);
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Not recording: result set metadata unavailable", e);
+            return null;
         }
-        if (started != null && started.abandoned()) {
+        if (started.abandoned()) {
             LOG.debug("Not recording: cached answers cannot follow this driver's conversions");
-            started = null;
+            return null;
         }
-        this.recorder = started;
+        return started;
     }
 
     /** True while the result is still being recorded (not abandoned, not yet handed over). */
@@ -74,6 +87,7 @@ public final class RecordingResultSet extends DelegatingResultSet {
 
     @Override
     public boolean next() throws SQLException {
+        stopServing();
         boolean more;
         try {
             more = delegate.next();
@@ -96,6 +110,7 @@ public final class RecordingResultSet extends DelegatingResultSet {
         try {
             drain();
         } finally {
+            stopServing(); // the cursor has left the application's row, even if close fails
             delegate.close();
         }
     }
@@ -125,7 +140,9 @@ public final class RecordingResultSet extends DelegatingResultSet {
 
     private void recordRow() {
         try {
-            if (!recorder.recordCurrentRow()) {
+            if (recorder.recordCurrentRow()) {
+                serveRow(recorder.lastValues(), recorder.lastTexts());
+            } else {
                 LOG.debug("Not caching: result over the limits or holds a value that cannot be cached");
                 recorder = null;
             }
@@ -157,6 +174,7 @@ public final class RecordingResultSet extends DelegatingResultSet {
     }
 
     private void stopRecording(String why) {
+        stopServing();
         if (recorder != null) {
             LOG.debug("Not caching: {}", why);
             recorder.abandonRecording();

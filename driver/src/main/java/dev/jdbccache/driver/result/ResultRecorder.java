@@ -1,22 +1,25 @@
 package dev.jdbccache.driver.result;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Records the rows of a real, positioned {@link ResultSet} into a {@link Recording}.
  *
- * <p>For each row, every column is read with the real driver's {@code getObject} and
- * {@code getString}; nothing else on the result set is touched, so the application's own getters
- * that follow see the same row (they also reset {@code wasNull}). Recording stops for good
- * ({@link #abandoned()}) when the result outgrows the row or byte limit or holds a value that
- * cannot be recorded faithfully; the rows read so far are then released.
+ * <p>For each row, every column is read with the real driver's {@code getObject}, and with its
+ * {@code getString} unless that text is known from the value; nothing else on the result set is
+ * touched, so the application's own getters that follow see the same row (they also reset
+ * {@code wasNull}). The row just recorded is available ({@link #lastValues()}) so that the
+ * application's getters can be answered from it instead of decoding the cell again. Recording
+ * stops for good ({@link #abandoned()}) when the result outgrows the row or byte limit or holds a
+ * value that cannot be recorded faithfully; the rows read so far are then released.
  *
  * <p>Not thread-safe: used by the one thread that reads the result set, like JDBC itself.
  */
@@ -28,10 +31,13 @@ public final class ResultRecorder {
   private final ColumnInfo[] columns;
   private final int maxRows;
   private final long maxBytes;
-  private List<Object[]> values = new ArrayList<>();
-  private List<String[]> texts = new ArrayList<>();
-  private long bytes;
+  private Object[][] values = new Object[16][]; // rows [0, rowCount) recorded so far
+  private String[][] texts; // per row its stored texts; null until a row stores one
+  private int rowCount;
+  private long bytes; // the rows' share of Recording#estimatedBytes
   private boolean abandoned;
+  private Object[] lastValues; // the row the last recordCurrentRow recorded, or null
+  private String[] lastTexts;
 
   private ResultRecorder(ResultSet rs, ColumnInfo[] columns, int maxRows, long maxBytes) {
     this.rs = rs;
@@ -76,36 +82,45 @@ public final class ResultRecorder {
    * @throws SQLException when a getter of the real driver throws; the recorder is then abandoned
    */
   public boolean recordCurrentRow() throws SQLException {
+    lastValues = null;
+    lastTexts = null;
     if (abandoned) {
       return false;
     }
-    if (values.size() >= maxRows) {
+    if (rowCount >= maxRows) {
       return abandon();
     }
     Object[] row = new Object[columns.length];
     String[] rowTexts = null;
-    long rowBytes = 32 + 4L * columns.length;
+    long rowBytes = Recording.ROW_OVERHEAD + 4L * columns.length; // as Recording.rowBytes
     try {
       for (int i = 0; i < columns.length; i++) {
         Object value = capture(i + 1);
         if (value == UNSUPPORTED) {
           return abandon();
         }
-        String derived = derivedText(value);
-        String text = derived != null ? derived : rs.getString(i + 1);
-        if (formatMayChange && derived == null
-            && !PgTransferFormats.sameTextInBothFormats(columns[i], value, text)) {
-          return abandon();
-        }
         row[i] = value;
         rowBytes += CellValues.estimate(value);
-        if (!java.util.Objects.equals(text, CellValues.defaultText(value))) {
+        if (textIsValueText(value)) {
+          continue;
+        }
+        String text = rs.getString(i + 1);
+        if (text == null) {
+          return abandon(); // a non-null value the driver renders as null text: not modelled
+        }
+        if (formatMayChange && !PgTransferFormats.sameTextInBothFormats(columns[i], value, text)) {
+          return abandon();
+        }
+        if (formatMayChange && value instanceof BigDecimal d && d.scale() < 0) {
+          // numeric(p, -s) (PostgreSQL 15): getObject carries the negative scale, getBigDecimal
+          // parses the text, which is "12300" in text format and "1.23E+4" in binary; a hit
+          // cannot know which format the real driver would have used
+          return abandon();
+        }
+        if (!text.equals(CellValues.defaultText(value))) {
           if (rowTexts == null) {
             rowTexts = new String[columns.length];
-            rowBytes += 16 + 4L * columns.length;
-          }
-          if (text == null) {
-            return abandon(); // a non-null value the driver renders as null text: not modelled
+            rowBytes += Recording.TEXTS_OVERHEAD + 4L * columns.length;
           }
           rowTexts[i] = text;
           rowBytes += CellValues.estimate(text);
@@ -119,31 +134,67 @@ public final class ResultRecorder {
     if (bytes > maxBytes) {
       return abandon();
     }
-    values.add(row);
-    texts.add(rowTexts);
+    add(row, rowTexts);
+    lastValues = row;
+    lastTexts = rowTexts;
     return true;
   }
 
+  private void add(Object[] row, String[] rowTexts) {
+    if (rowCount == values.length) {
+      values = Arrays.copyOf(values, (int) Math.min(2L * rowCount, maxRows));
+      if (texts != null) {
+        texts = Arrays.copyOf(texts, values.length);
+      }
+    }
+    if (rowTexts != null) {
+      if (texts == null) {
+        texts = new String[values.length][];
+      }
+      texts[rowCount] = rowTexts;
+    }
+    values[rowCount++] = row;
+  }
+
   /**
-   * What the real driver's {@code getString} returns for {@code value}, when that is known
-   * without asking it, in either of pgjdbc's transfer formats and in H2: strings and whole
-   * numbers are their own text, and so is a decimal whose {@code toString} has no exponent
-   * (PostgreSQL prints numeric plainly with its scale). Asking the driver decodes the cell once
-   * more (a binary numeric three times per cell in all), a large part of a miss's cost.
-   * {@code null}: ask the driver.
+   * True when the real driver's {@code getString} is known to equal {@code value}'s
+   * {@code toString} (the text a recording keeps when it stores none), in either of pgjdbc's
+   * transfer formats and in H2: SQL NULL (whose text no getter reads), strings and whole numbers,
+   * and a decimal that prints without exponent (PostgreSQL prints numeric plainly with its scale).
+   * Decided from the type alone: asking the driver decodes the cell once more (a binary numeric
+   * three times per cell in all), and building the text only to compare it costs as much.
    */
-  private static String derivedText(Object value) {
-    if (value instanceof String string) {
-      return string;
+  private static boolean textIsValueText(Object value) {
+    if (value == null || value instanceof String || value instanceof Integer
+        || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return true;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return value.toString();
-    }
-    if (value instanceof java.math.BigDecimal decimal && decimal.scale() >= 0
-        && decimal.precision() - decimal.scale() - 1 >= -6) {
-      return decimal.toString(); // no exponent: the same as toPlainString
-    }
-    return null;
+    // BigDecimal.toString has no exponent exactly when scale >= 0 and the adjusted exponent
+    // (precision - scale - 1) is at least -6
+    return value instanceof BigDecimal decimal && decimal.scale() >= 0
+        && decimal.precision() - decimal.scale() - 1 >= -6;
+  }
+
+  /**
+   * The cells of the row the last {@link #recordCurrentRow()} recorded, as the recording holds
+   * them (callers must not modify them, and copy mutable values before handing them out), or
+   * null when that call recorded nothing.
+   */
+  Object[] lastValues() {
+    return lastValues;
+  }
+
+  /**
+   * The texts stored for that row (null entries: the value's own text), or null when every text
+   * of the row is its value's own (or nothing was recorded).
+   */
+  String[] lastTexts() {
+    return lastTexts;
+  }
+
+  /** Whose conversion rules the recorded result follows. */
+  Profile profile() {
+    return profile;
   }
 
   /** True once recording has stopped for good; nothing more is recorded. */
@@ -174,8 +225,8 @@ public final class ResultRecorder {
     } catch (SQLException e) {
       warnings = List.of();
     }
-    return new Recording(profile, driverVersion, columns, values.toArray(new Object[0][]),
-        texts.toArray(new String[0][]), warnings);
+    return new Recording(profile, driverVersion, columns, Arrays.copyOf(values, rowCount),
+        texts == null ? null : Arrays.copyOf(texts, rowCount), warnings, bytes);
   }
 
   /**
@@ -218,12 +269,16 @@ public final class ResultRecorder {
 
   private boolean abandon() {
     abandoned = true;
-    values = List.of();
-    texts = List.of();
+    lastValues = null;
+    lastTexts = null;
+    values = NO_ROWS;
+    texts = null;
+    rowCount = 0;
     return false;
   }
 
   private static final Object UNSUPPORTED = new Object();
+  private static final Object[][] NO_ROWS = new Object[0][];
 
   private Object capture(int index) throws SQLException {
     Object v = rs.getObject(index);

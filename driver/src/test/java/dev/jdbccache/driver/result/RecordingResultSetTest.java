@@ -210,6 +210,242 @@ class RecordingResultSetTest {
     }
   }
 
+  /** Columns of every class the local getters serve, each with a second row of SQL NULLs. */
+  private static final String SERVED_TYPES = "select cast(%s as integer) as i,"
+      + " cast(%s as bigint) as l, cast(%s as smallint) as sm, cast(%s as varchar(20)) as s,"
+      + " cast(%s as numeric(10,2)) as d, cast(%s as double precision) as f8,"
+      + " cast(%s as real) as f4, cast(%s as boolean) as b, cast(%s as numeric(24,3)) as big,"
+      + " cast(%s as numeric(20,10)) as tiny, cast(%s as timestamp) as ts";
+  private static final String SERVED_ROWS = servedRows("100", "2.5e20", "0.00000001");
+  /** pgjdbc's text of these is the same in both transfer formats: a prepared result is kept. */
+  private static final String SERVED_ROWS_BOTH_FORMATS = servedRows("1.25", "-3.75", "0.5");
+
+  /** Three rows: {@code float8} and {@code tiny} texts may differ from their values' own. */
+  private static String servedRows(String float8, String otherFloat8, String tiny) {
+    return String.format(SERVED_TYPES, "-7", "5000000000", "3", "'12'", "1.50", float8, "1.5",
+        "true", "-123456789012345678.125", tiny, "'2024-01-02 10:11:12'")
+        + " union all " + String.format(SERVED_TYPES, "2147483647", "-1", "-32768", "'t'",
+        "-0.05", otherFloat8, "-0.25", "false", "0", "12.5", "'1999-12-31 23:59:59.5'")
+        + " union all " + String.format(SERVED_TYPES,
+        (Object[]) "null,null,null,null,null,null,null,null,null,null,null".split(","))
+        + " order by 1";
+  }
+
+  private interface Getter {
+    Object on(ResultSet rs) throws SQLException;
+  }
+
+  /** A getter's answer and wasNull after it, or its error as the differential suite sees it. */
+  private static String outcome(ResultSet rs, Getter getter) {
+    try {
+      Object v = getter.on(rs);
+      return DifferentialGetterTest.describe(v) + " wasNull=" + rs.wasNull();
+    } catch (SQLException e) {
+      return "SQLException[" + e.getSQLState() + "," + e.getErrorCode() + "] " + e.getMessage();
+    } catch (RuntimeException e) {
+      return e.getClass().getName() + " " + e.getMessage();
+    }
+  }
+
+  private static List<Getter> gettersOf(int column, String label) {
+    return List.of(
+        rs -> rs.getObject(column), rs -> rs.getString(column), rs -> rs.getInt(column),
+        rs -> rs.getLong(column), rs -> rs.getShort(column), rs -> rs.getByte(column),
+        rs -> rs.getBoolean(column), rs -> rs.getDouble(column), rs -> rs.getFloat(column),
+        rs -> rs.getBigDecimal(column), rs -> rs.getObject(label), rs -> rs.getString(label),
+        rs -> rs.getInt(label), rs -> rs.getLong(label), rs -> rs.getBigDecimal(label),
+        rs -> rs.getBoolean(label), rs -> rs.getDouble(label), rs -> rs.getTimestamp(column),
+        rs -> rs.getBytes(column), rs -> rs.getObject(column, String.class));
+  }
+
+  /** Reads {@code recorded} and {@code plain} side by side with every getter, in every order. */
+  private static void assertSameAnswers(ResultSet recorded, ResultSet plain) throws SQLException {
+    assertSameAnswers(recorded, plain, true);
+  }
+
+  /** As above; {@code served}: whether the recording answers locally (it was not abandoned). */
+  private static void assertSameAnswers(ResultSet recorded, ResultSet plain, boolean served)
+      throws SQLException {
+    int columns = plain.getMetaData().getColumnCount();
+    List<String> differences = new ArrayList<>();
+    int rows = 0;
+    while (plain.next()) {
+      assertTrue(recorded.next());
+      rows++;
+      assertEquals(served, ((RecordingResultSet) recorded).servesCurrentRow(), "row " + rows);
+      for (int c = 1; c <= columns; c++) {
+        List<Getter> getters = gettersOf(c, plain.getMetaData().getColumnLabel(c));
+        for (int g = 0; g < getters.size(); g++) {
+          // each getter twice, after every other one: wasNull must follow whoever answered
+          for (Getter before : List.of(getters.get(g), getters.get((g + 1) % getters.size()))) {
+            String expected = outcome(plain, before) + " then " + outcome(plain, getters.get(g));
+            String actual =
+                outcome(recorded, before) + " then " + outcome(recorded, getters.get(g));
+            if (!expected.equals(actual)) {
+              differences.add("row " + rows + " column " + c + " getter " + g + ": real "
+                  + expected + " / recording " + actual);
+            }
+          }
+        }
+      }
+    }
+    assertFalse(recorded.next());
+    assertEquals(List.of(), differences);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void answersFromTheRecordedRow_areTheRealDriversAnswers(TestDatabases db) throws Exception {
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+        Statement plain = c.createStatement()) {
+      assertSameAnswers(recording(st, SERVED_ROWS, 100, 1 << 20),
+          plain.executeQuery(SERVED_ROWS));
+      assertEquals(1, delivered.size());
+    }
+  }
+
+  @Test
+  void answersFromTheRecordedRow_inBothOfPgjdbcsTransferFormats() throws Exception {
+    try (Connection c = TestDatabases.POSTGRESQL.connect();
+        java.sql.PreparedStatement ps = c.prepareStatement(SERVED_ROWS_BOTH_FORMATS);
+        java.sql.PreparedStatement plain = c.prepareStatement(SERVED_ROWS_BOTH_FORMATS)) {
+      // pgjdbc switches a prepared statement to binary after prepareThreshold (5) executions
+      for (int i = 0; i < 7; i++) {
+        assertSameAnswers(new RecordingResultSet(ps.executeQuery(), ps, 100, 1 << 20,
+            delivered::add), plain.executeQuery());
+      }
+      assertEquals(7, delivered.size());
+    }
+  }
+
+  @Test
+  void aNegativeNumericScale_isAnsweredByTheDriver_andNotRecordedFromAPreparedStatement()
+      throws Exception {
+    // PostgreSQL 15: getObject answers 1.23E+4, getBigDecimal 12300; getString "12300" in text
+    // format and "1.23E+4" in binary
+    String sql = "select cast(12345 as numeric(5,-2)) as n";
+    try (Connection c = TestDatabases.POSTGRESQL.connect(); Statement st = c.createStatement();
+        Statement plain = c.createStatement()) {
+      assertSameAnswers(recording(st, sql, 100, 1 << 20), plain.executeQuery(sql));
+      assertEquals(1, delivered.size());
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql);
+          java.sql.PreparedStatement reference = c.prepareStatement(sql)) {
+        for (int i = 0; i < 7; i++) {
+          assertSameAnswers(new RecordingResultSet(ps.executeQuery(), ps, 100, 1 << 20,
+              delivered::add), reference.executeQuery(), false);
+        }
+      }
+      assertEquals(1, delivered.size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void theWeightAddedUpWhileRecording_isTheWeightOfTheRecording(TestDatabases db)
+      throws Exception {
+    try (Connection c = db.connect()) {
+      for (String sql : List.of(SERVED_ROWS, "select 1 as one", "select 'a' as s where 1 = 0",
+          "select cast(x as double precision) / 4 as d, x = 2 as b, cast(x as varchar(9)) as s"
+              + (db == TestDatabases.H2 ? " from system_range(1, 40)"
+                  : " from generate_series(1, 40) as g(x)"))) {
+        Recording recorded = TestDatabases.record(c, sql);
+        // the recorder adds the weight up row by row; a recording built from the same cells
+        // computes it from them
+        Object[][] values = new Object[recorded.rowCount()][recorded.columnCount()];
+        String[][] texts = new String[recorded.rowCount()][];
+        for (int row = 0; row < values.length; row++) {
+          for (int col = 0; col < recorded.columnCount(); col++) {
+            values[row][col] = recorded.value(row, col);
+            if (recorded.storedText(row, col) != null) {
+              if (texts[row] == null) {
+                texts[row] = new String[recorded.columnCount()];
+              }
+              texts[row][col] = recorded.storedText(row, col);
+            }
+          }
+        }
+        Recording rebuilt = new Recording(recorded.profile(), recorded.driverVersion(),
+            recorded.columnArray(), values, texts, recorded.warningList());
+        assertEquals(rebuilt, recorded, sql);
+        assertEquals(rebuilt.estimatedBytes(), recorded.estimatedBytes(), sql);
+      }
+    }
+  }
+
+  @Test
+  void anAbandonedRecording_leavesEveryGetterToTheDriver() throws SQLException {
+    try (Connection c = TestDatabases.H2.connect(); Statement st = c.createStatement()) {
+      RecordingResultSet rs = (RecordingResultSet) recording(st, TEN_ROWS, 3, 1 << 20);
+      for (int row = 1; row <= 10; row++) {
+        assertTrue(rs.next());
+        assertEquals(row <= 3, rs.servesCurrentRow(), "row " + row);
+        assertEquals(row, rs.getInt(1));
+        assertEquals("row " + row, rs.getString(2));
+      }
+      rs.close();
+      assertTrue(delivered.isEmpty());
+    }
+  }
+
+  @Test
+  void aCursorMoveOtherThanNext_leavesEveryGetterToTheDriver() throws SQLException {
+    try (Connection c = TestDatabases.H2.connect();
+        Statement st = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
+            ResultSet.CONCUR_READ_ONLY)) {
+      RecordingResultSet rs = (RecordingResultSet) recording(st, TEN_ROWS, 100, 1 << 20);
+      rs.next();
+      rs.next();
+      assertTrue(rs.servesCurrentRow());
+      assertTrue(rs.previous());
+      assertFalse(rs.servesCurrentRow());
+      assertEquals(1, rs.getInt(1));
+      assertTrue(rs.next());
+      assertFalse(rs.servesCurrentRow());
+      assertEquals(2, rs.getInt(1));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void aResultSetClosedUnderneath_throwsTheRealDriversError(TestDatabases db) throws Exception {
+    try (Connection c = db.connect()) {
+      Statement st = c.createStatement();
+      Statement plain = c.createStatement();
+      ResultSet rs = recording(st, SERVED_ROWS, 100, 1 << 20);
+      ResultSet reference = plain.executeQuery(SERVED_ROWS);
+      rs.next();
+      reference.next();
+      st.close(); // closes its result set
+      plain.close();
+      for (Getter getter : gettersOf(1, "i")) {
+        assertEquals(outcome(reference, getter), outcome(rs, getter));
+      }
+      assertEquals(outcome(reference, ResultSet::wasNull), outcome(rs, ResultSet::wasNull));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabases.class)
+  void afterTheLastRow_andAfterClose_theRealDriverAnswers(TestDatabases db) throws Exception {
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+        Statement plain = c.createStatement()) {
+      ResultSet rs = recording(st, SERVED_ROWS, 100, 1 << 20);
+      ResultSet reference = plain.executeQuery(SERVED_ROWS);
+      while (reference.next()) {
+        rs.next();
+      }
+      assertFalse(rs.next());
+      for (Getter getter : gettersOf(1, "i")) {
+        assertEquals(outcome(reference, getter), outcome(rs, getter));
+      }
+      rs.close();
+      reference.close();
+      for (Getter getter : gettersOf(1, "i")) {
+        assertEquals(outcome(reference, getter), outcome(rs, getter));
+      }
+    }
+  }
+
   @Test
   void statementAndUnwrap_pointAtTheOwnerAndTheRealResultSet() throws SQLException {
     try (Connection c = TestDatabases.H2.connect(); Statement st = c.createStatement();
