@@ -1,0 +1,120 @@
+package dev.jdbccache.bench;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a cache miss costs, measured so that loopback drift cannot decide the answer: the plain
+ * driver and {@code jdbc:cache:} run the same statements (the {@code cache-miss} statements of
+ * {@link CacheHitBenchmark}: an extra {@code and ? >= 0} bound to a growing counter, so every
+ * call misses) in alternating blocks within one JVM, and each block's wall time, thread CPU time
+ * and allocation per call are recorded. The first quarter of the rounds warms up; the medians of
+ * the rest are printed, with the miss as a multiple of the plain driver.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.jdbccache.bench.MissCost [rows 1|100] [rounds] [calls per block]
+ * </pre>
+ *
+ * <p>With {@code -Dmisscost.cache.enabled=false} the second target is the pass-through driver
+ * (cache disabled): what the wrapping alone costs on the same statements.
+ */
+public final class MissCost {
+
+    private static final String PRIMARY_KEY = "select id, name, price from bench_item where id = ? and ? >= 0";
+    private static final String RANGE_100 = "select id, name, price from bench_item where id between ? and ? + 99 and ? >= 0";
+
+    private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final boolean range;
+    private long counter;
+    private long sink;
+
+    private MissCost(boolean range) {
+        this.range = range;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int calls = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        if (rows != 1 && rows != 100) {
+            throw new IllegalArgumentException("rows: 1 or 100");
+        }
+        BenchDatabase.ensureTable();
+        MissCost probe = new MissCost(rows == 100);
+        String sql = rows == 100 ? RANGE_100 : PRIMARY_KEY;
+        try (Connection plain = BenchDatabase.connectPlain();
+                Connection cached = BenchDatabase.connectCached("cache.name", "miss-cost-" + UUID.randomUUID(), "cache.ttl", "1h",
+                        "cache.enabled", System.getProperty("misscost.cache.enabled", "true"));
+                PreparedStatement plainStatement = plain.prepareStatement(sql);
+                PreparedStatement cachedStatement = cached.prepareStatement(sql)) {
+            List<double[]> plainBlocks = new ArrayList<>();
+            List<double[]> missBlocks = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                double[] p = probe.block(plainStatement, calls);
+                double[] m = probe.block(cachedStatement, calls);
+                if (round >= rounds / 4) {
+                    plainBlocks.add(p);
+                    missBlocks.add(m);
+                }
+            }
+            System.out.printf("%d-row miss, medians of %d blocks of %d calls (after %d warm-up rounds)%n", rows,
+                    plainBlocks.size(), calls, rounds / 4);
+            System.out.printf("%-12s %10s %10s %12s%n", "target", "wall µs", "cpu µs", "alloc B");
+            print("plain-miss", plainBlocks);
+            print("cache-miss", missBlocks);
+            System.out.printf("%-12s %9.2fx %9.2fx %11.2fx%n", "ratio", median(missBlocks, 0) / median(plainBlocks, 0),
+                    median(missBlocks, 1) / median(plainBlocks, 1), median(missBlocks, 2) / median(plainBlocks, 2));
+            System.out.printf("extra cpu per call: %.1f µs, %.1f%% of the plain wall time%n",
+                    median(missBlocks, 1) - median(plainBlocks, 1),
+                    100 * (median(missBlocks, 1) - median(plainBlocks, 1)) / median(plainBlocks, 0));
+            System.err.println(probe.sink == 42 ? "" : " "); // keeps the reads from being optimized away
+        }
+    }
+
+    /** Wall µs, thread CPU µs and bytes allocated per call, over {@code calls} calls. */
+    private double[] block(PreparedStatement statement, int calls) throws SQLException {
+        long thread = Thread.currentThread().getId();
+        long alloc0 = threads.getThreadAllocatedBytes(thread);
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            int start = 1 + (int) (counter * 37 % CacheHitBenchmark.KEYS) * (BenchDatabase.ROWS / CacheHitBenchmark.KEYS);
+            int index = 1;
+            statement.setInt(index++, start);
+            if (range) {
+                statement.setInt(index++, start);
+            }
+            statement.setLong(index, counter++);
+            read(statement.executeQuery());
+        }
+        double wall = (System.nanoTime() - wall0) / 1000.0 / calls;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1000.0 / calls;
+        double alloc = (threads.getThreadAllocatedBytes(thread) - alloc0) / (double) calls;
+        return new double[] {wall, cpu, alloc};
+    }
+
+    /** Reads every row the way an application would: each column with its natural getter. */
+    private void read(ResultSet rs) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                sink += rs.getInt(1) + rs.getString(2).length() + rs.getBigDecimal(3).scale();
+            }
+        }
+    }
+
+    private static void print(String name, List<double[]> blocks) {
+        System.out.printf("%-12s %10.1f %10.1f %12.0f%n", name, median(blocks, 0), median(blocks, 1), median(blocks, 2));
+    }
+
+    private static double median(List<double[]> blocks, int column) {
+        double[] values = blocks.stream().mapToDouble(b -> b[column]).sorted().toArray();
+        return values[values.length / 2];
+    }
+}
