@@ -129,6 +129,21 @@ abstract class RecordedRowResultSet extends DelegatingResultSet {
         return !(v instanceof java.util.Date || v instanceof RecordedArray);
     }
 
+    /**
+     * The cell for a numeric getter returning {@code type}: answered locally when it is SQL NULL
+     * (the JDBC default) or exactly that class with its own text; else {@link #NOT_LOCAL}, and the
+     * real driver answers (it parses the text, which may differ from the value's).
+     */
+    private Object number(int columnIndex, Class<?> type) {
+        Object v = cell(columnIndex);
+        if (v == null || type.isInstance(v) && ownText(columnIndex)) {
+            readLocally(v);
+            return v;
+        }
+        handBack();
+        return NOT_LOCAL;
+    }
+
     private void readLocally(Object v) {
         lastRead = v == null ? LOCAL_NULL : LOCAL_VALUE;
     }
@@ -187,68 +202,38 @@ abstract class RecordedRowResultSet extends DelegatingResultSet {
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Byte && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Byte) v;
-        }
-        handBack();
-        return delegate.getByte(columnIndex);
+        Object v = number(columnIndex, Byte.class);
+        return v == NOT_LOCAL ? delegate.getByte(columnIndex) : v == null ? 0 : (Byte) v;
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Short && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Short) v;
-        }
-        handBack();
-        return delegate.getShort(columnIndex);
+        Object v = number(columnIndex, Short.class);
+        return v == NOT_LOCAL ? delegate.getShort(columnIndex) : v == null ? 0 : (Short) v;
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Integer && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Integer) v;
-        }
-        handBack();
-        return delegate.getInt(columnIndex);
+        Object v = number(columnIndex, Integer.class);
+        return v == NOT_LOCAL ? delegate.getInt(columnIndex) : v == null ? 0 : (Integer) v;
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Long && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Long) v;
-        }
-        handBack();
-        return delegate.getLong(columnIndex);
+        Object v = number(columnIndex, Long.class);
+        return v == NOT_LOCAL ? delegate.getLong(columnIndex) : v == null ? 0 : (Long) v;
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Float && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Float) v;
-        }
-        handBack();
-        return delegate.getFloat(columnIndex);
+        Object v = number(columnIndex, Float.class);
+        return v == NOT_LOCAL ? delegate.getFloat(columnIndex) : v == null ? 0 : (Float) v;
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        Object v = cell(columnIndex);
-        if (v == null || v instanceof Double && ownText(columnIndex)) {
-            readLocally(v);
-            return v == null ? 0 : (Double) v;
-        }
-        handBack();
-        return delegate.getDouble(columnIndex);
+        Object v = number(columnIndex, Double.class);
+        return v == NOT_LOCAL ? delegate.getDouble(columnIndex) : v == null ? 0 : (Double) v;
     }
 
     @Override
