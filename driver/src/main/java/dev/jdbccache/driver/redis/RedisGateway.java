@@ -226,13 +226,19 @@ final class RedisGateway implements AutoCloseable {
 
     /**
      * One {@code MGET}, through the circuit, of keys named in the epoch this node believes in;
-     * {@code null} when a script has to run instead: the epoch is not known yet, or this node must
-     * advance it first. The caller checks that Redis still has that epoch.
+     * {@code null} when a script has to run instead: the epoch is not known yet, this node must
+     * advance it first, or the client follows Sentinel. The caller checks that Redis still has
+     * that epoch.
      *
      * @throws RedisUnavailableException as {@link #run}
      */
     Values mget(Function<String, List<byte[]>> keysOf) {
-        Object pool = observeMaster();
+        if (observeMaster() != null) {
+            // Sentinel: until Jedis learns of a failover it still talks to the old master, which
+            // Sentinel turns into a replica. A replica answers an MGET with whatever it has
+            // replicated so far, but refuses a script: only scripts keep those reads safe.
+            return null;
+        }
         String current = epoch;
         if (current.isEmpty() || dirty.get()) {
             return null;
@@ -251,9 +257,6 @@ final class RedisGateway implements AutoCloseable {
             throw failure("MGET", e);
         }
         succeeded();
-        if (pool != null && observeMaster() != pool) {
-            throw new RedisUnavailableException("MGET: Sentinel switched the master during the call");
-        }
         if (values == null || values.size() != names.size()) {
             throw new RedisUnavailableException("MGET: unexpected reply");
         }
