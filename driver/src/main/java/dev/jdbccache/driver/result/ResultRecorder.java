@@ -31,7 +31,7 @@ public final class ResultRecorder {
   private final ColumnInfo[] columns;
   private final int maxRows;
   private final long maxBytes;
-  private Object[][] values = new Object[16][]; // rows [0, rowCount) recorded so far
+  private Object[][] values = new Object[4][]; // rows [0, rowCount) recorded so far; most results are a row or a few
   private String[][] texts; // per row its stored texts; null until a row stores one
   private int rowCount;
   private long bytes; // the rows' share of Recording#estimatedBytes

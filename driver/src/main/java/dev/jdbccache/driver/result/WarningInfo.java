@@ -8,6 +8,9 @@ import java.util.List;
 record WarningInfo(String reason, String sqlState, int vendorCode) {
 
   static List<WarningInfo> capture(SQLWarning chain) {
+    if (chain == null) {
+      return List.of(); // the usual case: nothing to allocate on every recorded result
+    }
     List<WarningInfo> out = new ArrayList<>();
     for (SQLWarning w = chain; w != null; w = w.getNextWarning()) {
       out.add(new WarningInfo(w.getMessage(), w.getSQLState(), w.getErrorCode()));
