@@ -1,5 +1,7 @@
 package dev.jdbccache.driver.result;
 
+import java.math.BigDecimal;
+
 /**
  * Whether pgjdbc's {@code getString} text of a cell is the same whichever transfer format the
  * server used.
@@ -23,6 +25,11 @@ final class PgTransferFormats {
   static boolean sameTextInBothFormats(ColumnInfo c, Object value, String text) {
     if (value == null) {
       return true;
+    }
+    if (value instanceof BigDecimal d && d.scale() < 0) {
+      // numeric(p, -s) (PostgreSQL 15), whatever the column's type name (a domain, say): text
+      // format says "12300", binary says the value's "1.23E+4", and getBigDecimal parses that
+      return false;
     }
     switch (c.columnTypeName()) {
       case "float4":

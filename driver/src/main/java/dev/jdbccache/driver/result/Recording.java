@@ -16,9 +16,9 @@ import java.util.Objects;
  */
 public final class Recording {
   /** A row's share of the estimate besides its cells: the row array header, its slot. */
-  static final int ROW_OVERHEAD = 16 + 16;
+  private static final int ROW_OVERHEAD = 16 + 16;
   /** A row's stored texts array header (its slots count 4 bytes each, like the row's). */
-  static final int TEXTS_OVERHEAD = 16;
+  private static final int TEXTS_OVERHEAD = 16;
 
   private final Profile profile;
   private final ColumnInfo[] columns;

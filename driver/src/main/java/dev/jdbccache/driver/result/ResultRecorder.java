@@ -92,7 +92,6 @@ public final class ResultRecorder {
     }
     Object[] row = new Object[columns.length];
     String[] rowTexts = null;
-    long rowBytes = Recording.ROW_OVERHEAD + 4L * columns.length; // as Recording.rowBytes
     try {
       for (int i = 0; i < columns.length; i++) {
         Object value = capture(i + 1);
@@ -100,7 +99,6 @@ public final class ResultRecorder {
           return abandon();
         }
         row[i] = value;
-        rowBytes += CellValues.estimate(value);
         if (textIsValueText(value)) {
           continue;
         }
@@ -111,26 +109,18 @@ public final class ResultRecorder {
         if (formatMayChange && !PgTransferFormats.sameTextInBothFormats(columns[i], value, text)) {
           return abandon();
         }
-        if (formatMayChange && value instanceof BigDecimal d && d.scale() < 0) {
-          // numeric(p, -s) (PostgreSQL 15): getObject carries the negative scale, getBigDecimal
-          // parses the text, which is "12300" in text format and "1.23E+4" in binary; a hit
-          // cannot know which format the real driver would have used
-          return abandon();
-        }
         if (!text.equals(CellValues.defaultText(value))) {
           if (rowTexts == null) {
             rowTexts = new String[columns.length];
-            rowBytes += Recording.TEXTS_OVERHEAD + 4L * columns.length;
           }
           rowTexts[i] = text;
-          rowBytes += CellValues.estimate(text);
         }
       }
     } catch (SQLException | RuntimeException e) {
       abandon();
       throw e;
     }
-    bytes += rowBytes;
+    bytes += Recording.rowBytes(row, rowTexts);
     if (bytes > maxBytes) {
       return abandon();
     }
