@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The shared tier: entries, versions and leases in Redis ({@code cache.store=redis}). A lookup is
  * one round trip: one {@code MGET} of the entry, the versions and the lease markers
  * ({@link DirectReads}), or the LOOKUP script when that cannot decide; the entry is served when
- * the versions it was stored under are the current ones. A fill is the check-and-set FILL script. Entries carry their full key material
- * and, with {@code cache.redis.hmac-key}, a signature; anything that is not exactly ours (another
- * key behind the same digest, foreign or corrupt bytes) is a miss, never an error.
+ * the versions it was stored under are the current ones. A fill is the check-and-set FILL
+ * script. Entries carry their full key material and, with {@code cache.redis.hmac-key}, a
+ * signature; anything that is not exactly ours (another key behind the same digest, foreign or
+ * corrupt bytes) is a miss, never an error.
  *
  * <p>Thread-safe. Read-path failures throw (the runtime bypasses the cache); see
  * {@link RedisTableVersions} for the writer side.

@@ -190,12 +190,7 @@ final class RedisGateway implements AutoCloseable {
     }
 
     private Reply attempt(RedisScript script, Call call) {
-        if (closed) {
-            throw new RedisUnavailableException("closed");
-        }
-        if (!circuit.tryAcquire()) {
-            throw new RedisUnavailableException("circuit open");
-        }
+        admit();
         String current = epoch;
         List<byte[]> scriptKeys = call.keys(current);
         List<byte[]> args = new ArrayList<>();
@@ -243,12 +238,7 @@ final class RedisGateway implements AutoCloseable {
         if (current.isEmpty() || dirty.get()) {
             return null;
         }
-        if (closed) {
-            throw new RedisUnavailableException("closed");
-        }
-        if (!circuit.tryAcquire()) {
-            throw new RedisUnavailableException("circuit open");
-        }
+        admit();
         List<byte[]> names = keysOf.apply(current);
         List<byte[]> values;
         try {
@@ -261,6 +251,16 @@ final class RedisGateway implements AutoCloseable {
             throw new RedisUnavailableException("MGET: unexpected reply");
         }
         return new Values(values, current);
+    }
+
+    /** Lets a call through to Redis, or throws when this gateway is closed or the circuit open. */
+    private void admit() {
+        if (closed) {
+            throw new RedisUnavailableException("closed");
+        }
+        if (!circuit.tryAcquire()) {
+            throw new RedisUnavailableException("circuit open");
+        }
     }
 
     /** Counts a failed call against the circuit (unless Redis answered and is up) and wraps it. */
