@@ -3,20 +3,14 @@ package dev.jdbccache.it.consistency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jdbccache.driver.cache.BypassReason;
-import dev.jdbccache.driver.cache.CacheRuntime;
 import dev.jdbccache.driver.cache.CacheStats;
-import dev.jdbccache.driver.config.ConfigLoader;
 import dev.jdbccache.driver.jdbc.CachingConnection;
-import dev.jdbccache.parser.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,38 +26,16 @@ class CrashedWriterTest {
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final int ROW = 1;
 
-    private final FakeTicker ticker = new FakeTicker();
-    private final List<Connection> opened = new ArrayList<>();
-    private CounterTable table;
-    private CacheRuntime runtime;
+    private FakeClockCache cache;
 
     @BeforeEach
     void start() throws Exception {
-        table = CounterTable.create("crash", 3);
-        Properties p = new Properties();
-        p.setProperty("cache.name", "crash-" + table.schema());
-        p.setProperty("cache.ttl", "10m");
-        p.setProperty("cache.write-lease", LEASE.toSeconds() + "s");
-        runtime = new CacheRuntime(ConfigLoader.standard().load(p), ticker);
+        cache = FakeClockCache.create("crash", 3, LEASE);
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            for (Connection c : opened) {
-                c.close(); // the real connections: this also rolls back what an abandoned writer left open
-            }
-            runtime.close();
-        } finally {
-            table.close();
-        }
-    }
-
-    /** A caching connection on the fake clock; its real connection is closed after the test. */
-    private CachingConnection open() throws SQLException {
-        Connection real = table.openPlain();
-        opened.add(real);
-        return new CachingConnection(real, runtime, SqlDialect.POSTGRESQL, "crash|" + table.schema());
+        cache.close();
     }
 
     private static long version(Connection c, int id) throws SQLException {
@@ -83,7 +55,7 @@ class CrashedWriterTest {
     }
 
     private CacheStats stats() {
-        return runtime.stats();
+        return cache.runtime().stats();
     }
 
     /** Reads the row twice; returns how many of the two reads were hits. */
@@ -101,8 +73,8 @@ class CrashedWriterTest {
      */
     @Test
     void abortedWriter_blocksCachingUntilItsLeaseExpires_andReadersKeepTheCommittedRow() throws Exception {
-        CachingConnection reader = open();
-        CachingConnection writer = open();
+        CachingConnection reader = cache.open();
+        CachingConnection writer = cache.open();
         writer.setAutoCommit(false);
         bump(writer, ROW);
 
@@ -113,21 +85,21 @@ class CrashedWriterTest {
         writer.abort(Runnable::run);
 
         assertEquals(0, hitsOfTwoReads(reader, 0), "right after the abort the lease still covers a late commit");
-        ticker.advance(LEASE.plusSeconds(1));
+        cache.ticker().advance(LEASE.plusSeconds(1));
         assertEquals(1, hitsOfTwoReads(reader, 0), "once the lease expired, caching resumes with the committed row");
-        assertEquals(0, table.committedVersion(ROW), "the aborted write was never committed");
+        assertEquals(0, cache.table().committedVersion(ROW), "the aborted write was never committed");
 
-        CachingConnection next = open();
+        CachingConnection next = cache.open();
         bump(next, ROW);
         assertEquals(1, version(reader, ROW), "a later committed write is seen, not the entry cached after the abort");
     }
 
     @Test
     void abandonedWriter_blocksCachingOnlyUntilItsLeaseExpires() throws Exception {
-        CachingConnection reader = open();
+        CachingConnection reader = cache.open();
         assertEquals(1, hitsOfTwoReads(reader, 0));
 
-        CachingConnection writer = open();
+        CachingConnection writer = cache.open();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread abandoned = new Thread(() -> {
             try {
@@ -144,23 +116,23 @@ class CrashedWriterTest {
 
         long stores = stats().stores();
         assertEquals(0, hitsOfTwoReads(reader, 0), "lease live: readers go to the database");
-        ticker.advance(LEASE.minusMillis(1));
+        cache.ticker().advance(LEASE.minusMillis(1));
         assertEquals(0, hitsOfTwoReads(reader, 0), "lease still live 1 ms before it expires");
         assertEquals(stores, stats().stores(), "nothing was stored while the lease was live");
 
-        ticker.advance(Duration.ofMillis(2));
+        cache.ticker().advance(Duration.ofMillis(2));
         assertEquals(1, hitsOfTwoReads(reader, 0), "lease expired: the committed row is cached again");
-        assertEquals(0, table.committedVersion(ROW));
+        assertEquals(0, cache.table().committedVersion(ROW));
     }
 
     @Test
     void writerWakingAfterItsLeaseExpired_commitInvalidatesWhatWasCachedMeanwhile() throws Exception {
-        CachingConnection reader = open();
-        CachingConnection writer = open();
+        CachingConnection reader = cache.open();
+        CachingConnection writer = cache.open();
         writer.setAutoCommit(false);
         bump(writer, ROW);
 
-        ticker.advance(LEASE.plusSeconds(1));
+        cache.ticker().advance(LEASE.plusSeconds(1));
         assertEquals(1, hitsOfTwoReads(reader, 0), "the hung writer's lease expired: the committed row is cached");
 
         writer.commit(); // renews the lease, commits, and increments again

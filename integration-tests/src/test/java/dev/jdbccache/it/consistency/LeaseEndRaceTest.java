@@ -3,20 +3,14 @@ package dev.jdbccache.it.consistency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jdbccache.driver.cache.CacheRuntime;
-import dev.jdbccache.driver.config.ConfigLoader;
 import dev.jdbccache.driver.jdbc.CachingConnection;
 import dev.jdbccache.driver.jdbc.DelegatingConnection;
-import dev.jdbccache.parser.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,31 +35,16 @@ class LeaseEndRaceTest {
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final int ROW = 1;
 
-    private final FakeTicker ticker = new FakeTicker();
-    private final List<Connection> opened = new ArrayList<>();
-    private CounterTable table;
-    private CacheRuntime runtime;
+    private FakeClockCache cache;
 
     @BeforeEach
     void start() throws Exception {
-        table = CounterTable.create("leaserace", 3);
-        Properties p = new Properties();
-        p.setProperty("cache.name", "leaserace-" + table.schema());
-        p.setProperty("cache.ttl", "10m");
-        p.setProperty("cache.write-lease", LEASE.toSeconds() + "s");
-        runtime = new CacheRuntime(ConfigLoader.standard().load(p), ticker);
+        cache = FakeClockCache.create("leaserace", 3, LEASE);
     }
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            for (Connection c : opened) {
-                c.close();
-            }
-            runtime.close();
-        } finally {
-            table.close();
-        }
+        cache.close();
     }
 
     /** A real connection whose {@code commit()} waits, once the database has committed, until released. */
@@ -89,11 +68,6 @@ class LeaseEndRaceTest {
         }
     }
 
-    private CachingConnection open(Connection real) throws SQLException {
-        opened.add(real);
-        return new CachingConnection(real, runtime, SqlDialect.POSTGRESQL, "leaserace|" + table.schema());
-    }
-
     private static long version(PreparedStatement read) throws SQLException {
         read.setInt(1, ROW);
         try (ResultSet rs = read.executeQuery()) {
@@ -104,20 +78,20 @@ class LeaseEndRaceTest {
 
     @Test
     void readerStartingAfterTheCommit_doesNotServeTheRowCachedWhileTheLeaseHadExpired() throws Exception {
-        CachingConnection reader = open(table.openPlain());
+        CachingConnection reader = cache.open();
         PreparedStatement read = reader.prepareStatement("select version from counter where id = ?");
-        HeldCommit held = new HeldCommit(table.openPlain());
-        CachingConnection writer = open(held);
+        HeldCommit held = new HeldCommit(cache.table().openPlain());
+        CachingConnection writer = cache.open(held);
 
         writer.setAutoCommit(false);
         try (Statement s = writer.createStatement()) {
             s.executeUpdate("update counter set version = version + 1 where id = " + ROW);
         }
-        ticker.advance(LEASE.plusSeconds(1));
+        cache.ticker().advance(LEASE.plusSeconds(1));
         assertEquals(0, version(read));
-        long hits = runtime.stats().hits();
+        long hits = cache.runtime().stats().hits();
         assertEquals(0, version(read));
-        assertEquals(hits + 1, runtime.stats().hits(), "the old row is cached while the lease has expired");
+        assertEquals(hits + 1, cache.runtime().stats().hits(), "the old row is cached while the lease has expired");
 
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         Thread committer = new Thread(() -> {
@@ -129,7 +103,7 @@ class LeaseEndRaceTest {
         }, "committer");
         committer.start();
         assertTrue(held.committed.await(10, TimeUnit.SECONDS));
-        assertEquals(1, table.committedVersion(ROW), "the write is committed before the read starts");
+        assertEquals(1, cache.table().committedVersion(ROW), "the write is committed before the read starts");
 
         AtomicLong seen = new AtomicLong(-1);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
@@ -143,7 +117,7 @@ class LeaseEndRaceTest {
         CountDownLatch versionsRead = new CountDownLatch(1);
         CountDownLatch lookForLeases = new CountDownLatch(1);
         // the table versions read the clock to judge leases, after they have read the versions
-        ticker.holdNextRead(racer, versionsRead, lookForLeases);
+        cache.ticker().holdNextRead(racer, versionsRead, lookForLeases);
         racer.start();
         assertTrue(versionsRead.await(10, TimeUnit.SECONDS));
 
