@@ -24,6 +24,12 @@ import java.util.UUID;
  *
  * <p>With {@code -Dmisscost.cache.enabled=false} the second target is the pass-through driver
  * (cache disabled): what the wrapping alone costs on the same statements.
+ *
+ * <p>The local tier's budget (64 MiB) holds every result of a default run, so each miss is
+ * recorded and stored. With {@code -Dmisscost.local.max-bytes=2MiB} the tier is full after the
+ * first few thousand calls and stays full: the steady state of a stream of one-off queries, where
+ * {@code cache.local.admission} leaves unseen keys unrecorded ({@code
+ * -Dmisscost.local.admission=always} records them anyway).
  */
 public final class MissCost {
 
@@ -51,7 +57,9 @@ public final class MissCost {
         String sql = rows == 100 ? RANGE_100 : PRIMARY_KEY;
         try (Connection plain = BenchDatabase.connectPlain();
                 Connection cached = BenchDatabase.connectCached("cache.name", "miss-cost-" + UUID.randomUUID(), "cache.ttl", "1h",
-                        "cache.enabled", System.getProperty("misscost.cache.enabled", "true"));
+                        "cache.enabled", System.getProperty("misscost.cache.enabled", "true"),
+                        "cache.local.max-bytes", System.getProperty("misscost.local.max-bytes", "64MiB"),
+                        "cache.local.admission", System.getProperty("misscost.local.admission", "seen-twice-when-full"));
                 PreparedStatement plainStatement = plain.prepareStatement(sql);
                 PreparedStatement cachedStatement = cached.prepareStatement(sql)) {
             List<double[]> plainBlocks = new ArrayList<>();
@@ -74,6 +82,9 @@ public final class MissCost {
             System.out.printf("extra cpu per call: %.1f µs, %.1f%% of the plain wall time%n",
                     median(missBlocks, 1) - median(plainBlocks, 1),
                     100 * (median(missBlocks, 1) - median(plainBlocks, 1)) / median(plainBlocks, 0));
+            System.out.println("cache stats: " + dev.jdbccache.driver.JdbcCache.of(cached).statsSnapshot().entrySet().stream()
+                    .filter(e -> List.of("misses", "stores", "misses_not_recorded", "evictions").contains(e.getKey()))
+                    .map(String::valueOf).toList());
             System.err.println(probe.sink == 42 ? "" : " "); // keeps the reads from being optimized away
         }
     }

@@ -64,7 +64,7 @@ public final class CacheRuntime implements AutoCloseable {
      * versions (tests plug in deliberately broken protocols to prove a checker can fail).
      */
     public CacheRuntime(CacheConfig config, Ticker ticker, TableVersions versions) {
-        this(config, new LocalEntryStore(config.localMaxBytes(), ticker, versions));
+        this(config, new LocalEntryStore(config.localMaxBytes(), ticker, versions, !config.localAdmitsAlways()));
     }
 
     /** A runtime over a given store. */
@@ -191,6 +191,11 @@ public final class CacheRuntime implements AutoCloseable {
         if (LOG.isDebugEnabled()) {
             LOG.debug("[{}] {} in {} us: {}", config.name(), hit ? "hit" : "miss", nanos / 1000, plan.sql());
         }
+    }
+
+    /** Counts a miss left unrecorded because the store would not keep it (see {@link EntryStore.Lookup}). */
+    public void notRecorded() {
+        stats.notRecorded();
     }
 
     /** Counts a write executed through the driver. */

@@ -38,6 +38,7 @@ public final class CacheStats {
     private final LongAdder misses = new LongAdder();
     private final LongAdder stores = new LongAdder();
     private final LongAdder droppedFills = new LongAdder();
+    private final LongAdder notRecorded = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final EnumMap<BypassReason, LongAdder> bypasses = new EnumMap<>(BypassReason.class);
     private final EnumMap<NotCacheableReason, LongAdder> notCacheable = new EnumMap<>(NotCacheableReason.class);
@@ -86,6 +87,10 @@ public final class CacheStats {
 
     void fillDropped() {
         droppedFills.increment();
+    }
+
+    void notRecorded() {
+        notRecorded.increment();
     }
 
     void write() {
@@ -145,7 +150,7 @@ public final class CacheStats {
 
     /** Sets every counter back to zero (the gauges, entries, bytes and state, stay). */
     public void reset() {
-        for (LongAdder adder : List.of(hits, misses, stores, droppedFills, writes, unresolvedViews, evictions,
+        for (LongAdder adder : List.of(hits, misses, stores, droppedFills, notRecorded, writes, unresolvedViews, evictions,
                 expirations, invalidations, warmupStatements, warmupFailures)) {
             adder.reset();
         }
@@ -175,6 +180,11 @@ public final class CacheStats {
     /** Misses read to the end whose result was not stored because a write intervened. */
     public long droppedFills() {
         return droppedFills.sum();
+    }
+
+    /** Misses not recorded: keys seen once while the local tier was full (see {@code cache.local.admission}). */
+    public long missesNotRecorded() {
+        return notRecorded.sum();
     }
 
     /** Statements executed through the driver that wrote tables. */
@@ -355,6 +365,7 @@ public final class CacheStats {
         m.put("hit_ratio", hitRatio());
         m.put("stores", stores());
         m.put("fills_dropped", droppedFills());
+        m.put("misses_not_recorded", missesNotRecorded());
         m.put("writes", writes());
         m.put("bypasses", bypasses());
         bypasses.forEach((reason, adder) -> m.put("bypasses." + lower(reason), adder.sum()));

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseScope {
 
+    /** The generation of a plan that must not be reused (derived without a catalog). */
+    private static final long NOT_REUSABLE = -1;
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseScope.class);
     /** After a failed catalog read, how long before trying again (meanwhile nothing is cached). */
     private static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
@@ -38,6 +40,8 @@ public final class DatabaseScope {
     private final SqlAnalyzer analyzer;
     private final CatalogReader catalogReader;
     private volatile DependencyGraph graph;
+    /** Counts catalog changes; a plan derived in an older generation is derived again. */
+    private volatile long catalogGeneration;
     private volatile long failedAtNanos;
     private volatile boolean failureLogged;
     // weak keys compare by identity: an analysis instance is per text and per dialect
@@ -68,12 +72,25 @@ public final class DatabaseScope {
         if (plan != null) {
             return plan;
         }
+        long generation = catalogGeneration; // read before the graph: a change meanwhile outdates the plan
         DependencyGraph current = graph(connection);
-        plan = computeReadPlan(analysis, current);
-        if (current != null) {
+        plan = computeReadPlan(analysis, current, current == null ? NOT_REUSABLE : generation);
+        if (current != null && generation == catalogGeneration) {
             readPlans.put(analysis, plan);
         }
         return plan;
+    }
+
+    /**
+     * As {@link #readPlan(SqlAnalysis, Connection)}, reusing {@code remembered} (this scope's plan
+     * of the same analysis, kept by a prepared statement) while the catalog has not changed since
+     * it was derived: a statement executed again skips the plan lookup.
+     */
+    public ReadPlan readPlan(SqlAnalysis analysis, Connection connection, ReadPlan remembered) {
+        if (remembered != null && remembered.catalogGeneration() == catalogGeneration) {
+            return remembered;
+        }
+        return readPlan(analysis, connection);
     }
 
     /** The invalidation keys a write changes; {@link WritePlan#unknownTables()} when the catalog cannot be read. */
@@ -96,6 +113,9 @@ public final class DatabaseScope {
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
         graph = null;
+        synchronized (this) {
+            catalogGeneration++; // after the graph is dropped: a plan stamped with the new generation used the new graph
+        }
         readPlans.invalidateAll();
         writePlans.invalidateAll();
     }
@@ -144,30 +164,30 @@ public final class DatabaseScope {
         }
     }
 
-    private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph) {
+    private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph, long generation) {
         String sql = analysis.normalizedSql();
         if (!analysis.cacheable()) {
             BypassReason reason = analysis.reason() == NotCacheableReason.HINT_OFF ? BypassReason.HINT_OFF : BypassReason.NOT_CACHEABLE;
-            return ReadPlan.bypass(reason, sql);
+            return ReadPlan.bypass(reason, sql, generation);
         }
         if ((config.include() != null && !config.include().matcher(sql).find())
                 || (config.exclude() != null && config.exclude().matcher(sql).find())) {
-            return ReadPlan.bypass(BypassReason.EXCLUDED, sql);
+            return ReadPlan.bypass(BypassReason.EXCLUDED, sql, generation);
         }
         if (graph == null) {
-            return ReadPlan.bypass(BypassReason.CATALOG_UNAVAILABLE, sql);
+            return ReadPlan.bypass(BypassReason.CATALOG_UNAVAILABLE, sql, generation);
         }
         Set<String> named = new LinkedHashSet<>();
         analysis.tablesRead().forEach(t -> named.add(t.name()));
         if (graph.readsUnresolvedView(named)) {
-            return ReadPlan.bypass(BypassReason.NOT_CACHEABLE, sql);
+            return ReadPlan.bypass(BypassReason.NOT_CACHEABLE, sql, generation);
         }
         Set<String> tables = new TreeSet<>(graph.readDependencies(named));
         Duration ttl = analysis.hint().ttl() != null ? analysis.hint().ttl() : smallestTtl(analysis, tables);
         if (ttl.isZero() || ttl.isNegative()) {
-            return ReadPlan.bypass(BypassReason.TTL_ZERO, sql);
+            return ReadPlan.bypass(BypassReason.TTL_ZERO, sql, generation);
         }
-        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql);
+        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql, generation);
     }
 
     /**

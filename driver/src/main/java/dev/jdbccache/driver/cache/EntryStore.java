@@ -61,9 +61,15 @@ public interface EntryStore extends AutoCloseable {
 
     /**
      * What a lookup found: a hit (the recording), or the captured versions for a miss (or a
-     * bypass, when a lease was live).
+     * bypass, when a lease was live). {@code worthRecording} is false for a miss the store would
+     * not keep (a key seen once while the store evicts to make room): recording it is wasted work.
      */
-    record Lookup(Recording recording, VersionSnapshot captured) {
+    record Lookup(Recording recording, VersionSnapshot captured, boolean worthRecording) {
+
+        public Lookup(Recording recording, VersionSnapshot captured) {
+            this(recording, captured, true);
+        }
+
         public boolean hit() {
             return recording != null;
         }

@@ -16,7 +16,8 @@ public final class EntryStores {
         return switch (config.store()) {
             case "redis" -> RedisStores.redis(config);
             case "tiered" -> RedisStores.tiered(config, ticker);
-            default -> new LocalEntryStore(config.localMaxBytes(), ticker, new LocalTableVersions(config.writeLease(), ticker::read));
+            default -> new LocalEntryStore(config.localMaxBytes(), ticker, new LocalTableVersions(config.writeLease(), ticker::read),
+                    !config.localAdmitsAlways());
         };
     }
 }

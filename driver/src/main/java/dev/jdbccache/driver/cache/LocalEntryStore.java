@@ -11,16 +11,42 @@ import dev.jdbccache.invalidation.VersionSnapshot;
 /**
  * The local tier: Caffeine bounded by the entries' estimated bytes, each entry expiring after its
  * own TTL, with table versions and leases in this JVM. Thread-safe.
+ *
+ * <p>While the tier is full (it evicted for room within the last second), a miss on a key not
+ * seen recently is reported as not worth recording: Caffeine's frequency-based admission would
+ * mostly turn such a one-off result away at once, after the application paid for recording it,
+ * for the put and for the eviction. A key that comes back is recorded.
  */
 public final class LocalEntryStore implements EntryStore {
 
+    /** How long after an eviction for room the tier counts as full. */
+    private static final long FULL_FOR_NANOS = 1_000_000_000L;
+    /** Bits of the doorkeeper (128 KiB, created when the tier first fills). */
+    private static final int DOORKEEPER_BITS = 1 << 20;
+
     private final TableVersions versions;
+    private final Ticker ticker;
+    private final boolean admitSeenTwiceWhenFull;
     private final Cache<QueryKey, CacheEntry> entries;
     private volatile Runnable evicted = () -> { };
     private volatile Runnable expired = () -> { };
+    private volatile long lastEvictionForRoom;
+    private volatile boolean evictedForRoom;
+    private volatile Doorkeeper doorkeeper;
 
+    /** A tier that records every miss (no admission filter). */
     public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions) {
+        this(maxBytes, ticker, versions, false);
+    }
+
+    /**
+     * @param admitSeenTwiceWhenFull while the tier is full, report misses on keys not seen
+     *     recently as not worth recording ({@code cache.local.admission})
+     */
+    public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions, boolean admitSeenTwiceWhenFull) {
         this.versions = versions;
+        this.ticker = ticker;
+        this.admitSeenTwiceWhenFull = admitSeenTwiceWhenFull;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((QueryKey key, CacheEntry entry) -> entry.weight())
@@ -49,7 +75,24 @@ public final class LocalEntryStore implements EntryStore {
             }
             entries.asMap().remove(key, entry); // invalidated: free its bytes now rather than at expiry
         }
-        return new Lookup(null, captured);
+        return new Lookup(null, captured, worthRecording(key));
+    }
+
+    /** False for a key not seen recently while the tier is full (see the class comment). */
+    private boolean worthRecording(QueryKey key) {
+        if (!admitSeenTwiceWhenFull || !evictedForRoom || ticker.read() - lastEvictionForRoom > FULL_FOR_NANOS) {
+            return true;
+        }
+        Doorkeeper keeper = doorkeeper;
+        if (keeper == null) {
+            synchronized (this) {
+                keeper = doorkeeper;
+                if (keeper == null) {
+                    keeper = doorkeeper = new Doorkeeper(DOORKEEPER_BITS);
+                }
+            }
+        }
+        return keeper.seenBefore(key.hashCode());
     }
 
     @Override
@@ -70,6 +113,8 @@ public final class LocalEntryStore implements EntryStore {
 
     private void removed(RemovalCause cause) {
         if (cause == RemovalCause.SIZE) {
+            lastEvictionForRoom = ticker.read();
+            evictedForRoom = true;
             evicted.run();
         } else if (cause == RemovalCause.EXPIRED) {
             expired.run();

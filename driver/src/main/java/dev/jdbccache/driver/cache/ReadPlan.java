@@ -12,17 +12,27 @@ public final class ReadPlan {
     private final long ttlNanos;
     private final BypassReason bypass;
     private final String sqlFingerprint;
+    private final long catalogGeneration;
     private final ColumnsMemo columns = new ColumnsMemo();
 
-    static ReadPlan bypass(BypassReason reason, String sql) {
-        return new ReadPlan(new String[0], 0, reason, sql);
+    static ReadPlan bypass(BypassReason reason, String sql, long catalogGeneration) {
+        return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration);
     }
 
-    ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint) {
+    /**
+     * @param catalogGeneration the {@link DatabaseScope}'s catalog generation the plan was derived
+     *     in; the plan holds while it is current ({@code -1}: compute again next time)
+     */
+    ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration) {
         this.tables = tables;
         this.ttlNanos = ttlNanos;
         this.bypass = bypass;
         this.sqlFingerprint = sqlFingerprint;
+        this.catalogGeneration = catalogGeneration;
+    }
+
+    long catalogGeneration() {
+        return catalogGeneration;
     }
 
     /** {@code null} when the read may use the cache. */

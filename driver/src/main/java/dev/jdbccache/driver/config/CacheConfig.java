@@ -32,6 +32,7 @@ public final class CacheConfig {
     private final int maxEntryRows;
     private final long maxEntryBytes;
     private final long localMaxBytes;
+    private final boolean localAdmitsAlways;
     private final boolean cacheEmptyResults;
     private final Set<String> deterministicFunctions;
     private final Pattern include;
@@ -68,6 +69,8 @@ public final class CacheConfig {
         this.maxEntryRows = ConfigValues.positiveInt(get(CacheSetting.MAX_ENTRY_ROWS));
         this.maxEntryBytes = ConfigValues.size(get(CacheSetting.MAX_ENTRY_BYTES));
         this.localMaxBytes = ConfigValues.size(get(CacheSetting.LOCAL_MAX_BYTES));
+        this.localAdmitsAlways = "always".equals(
+                ConfigValues.oneOf(get(CacheSetting.LOCAL_ADMISSION), "seen-twice-when-full", "always"));
         this.cacheEmptyResults = ConfigValues.bool(get(CacheSetting.CACHE_EMPTY_RESULTS));
         this.deterministicFunctions = functions(get(CacheSetting.DETERMINISTIC_FUNCTIONS));
         this.include = ConfigValues.regex(get(CacheSetting.INCLUDE));
@@ -249,6 +252,14 @@ public final class CacheConfig {
 
     public long localMaxBytes() {
         return localMaxBytes;
+    }
+
+    /**
+     * False (the default): while the local tier evicts to make room, a miss is recorded only when
+     * its key was seen recently; true: every miss is recorded.
+     */
+    public boolean localAdmitsAlways() {
+        return localAdmitsAlways;
     }
 
     public boolean cacheEmptyResults() {

@@ -18,6 +18,8 @@ public enum CacheSetting {
     MAX_ENTRY_ROWS("cache.max-entry-rows", "10000", "Largest result (in rows) that is stored."),
     MAX_ENTRY_BYTES("cache.max-entry-bytes", "1MiB", "Largest result (estimated bytes) that is stored."),
     LOCAL_MAX_BYTES("cache.local.max-bytes", "64MiB", "Byte budget of the local tier."),
+    LOCAL_ADMISSION("cache.local.admission", "seen-twice-when-full",
+            "seen-twice-when-full: while the local tier evicts to make room, a result is recorded only when its key comes back; always: every result is."),
     CACHE_EMPTY_RESULTS("cache.cache-empty-results", "true", "Store results without rows."),
     DETERMINISTIC_FUNCTIONS("cache.functions.deterministic", "",
             "Comma-separated user functions whose result depends only on their arguments."),

@@ -98,14 +98,21 @@ public final class CachingConnection extends DelegatingConnection {
     // ---- the read path -------------------------------------------------------------------
 
     /**
-     * Runs a read: from the cache on a hit; on a miss through the real driver with a result set
+     * How the cache treats {@code analysis}, a read: {@code remembered} (a plan this connection
+     * returned for the same analysis before) while it still holds, else the current plan.
+     */
+    ReadPlan readPlan(SqlAnalysis analysis, ReadPlan remembered) {
+        return scope.readPlan(analysis, delegate, remembered);
+    }
+
+    /**
+     * Runs a read ({@code plan}: {@link #readPlan} of {@code analysis}): from the cache on a hit; on a miss through the real driver with a result set
      * that records what the application reads; straight through when the read may not use the
      * cache. Returns the result set to hand to the application, or {@code null} when the real
      * execution produced none.
      */
-    ResultSet read(SqlAnalysis analysis, BoundParameters parameters, DelegatingStatement<?> owner,
+    ResultSet read(SqlAnalysis analysis, ReadPlan plan, BoundParameters parameters, DelegatingStatement<?> owner,
             SqlCall<ResultSet> execute) throws SQLException {
-        ReadPlan plan = scope.readPlan(analysis, delegate);
         Statement real = owner.delegate();
         int type = real.getResultSetType();
         BypassReason reason = plan.bypass();
@@ -133,6 +140,10 @@ public final class CachingConnection extends DelegatingConnection {
         runtime.served(plan, false, System.nanoTime() - start); // until the execution returned, not the rows' reading
         if (result == null) {
             return null;
+        }
+        if (!lookup.worthRecording()) {
+            runtime.notRecorded();
+            return owner.wrap(result);
         }
         return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
                 runtime.config().maxEntryBytes(), plan.columns(), completed -> runtime.fill(key, plan, captured, completed)));

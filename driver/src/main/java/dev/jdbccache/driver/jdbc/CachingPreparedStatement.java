@@ -2,6 +2,7 @@ package dev.jdbccache.driver.jdbc;
 
 import dev.jdbccache.driver.cache.BoundParameters;
 import dev.jdbccache.driver.cache.BoundParameters.Binding;
+import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.parser.SqlAnalysis;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
     private final boolean read;
     private final BoundParameters parameters = new BoundParameters();
     private boolean batchHasText;
+    private ReadPlan plan; // the last read plan, reused while the catalog is unchanged
 
     CachingPreparedStatement(PreparedStatement delegate, CachingConnection connection, SqlAnalysis analysis) {
         super(delegate, connection);
@@ -46,11 +48,17 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
 
     // ---- execution ------------------------------------------------------------------------
 
+    private ReadPlan readPlan() {
+        ReadPlan current = connection.readPlan(analysis, plan);
+        plan = current;
+        return current;
+    }
+
     @Override
     public ResultSet executeQuery() throws SQLException {
         clearServed();
         if (read) {
-            return connection.read(analysis, parameters, this, delegate::executeQuery);
+            return connection.read(analysis, readPlan(), parameters, this, delegate::executeQuery);
         }
         return connection.execute(analysis, () -> wrap(delegate.executeQuery()));
     }
@@ -59,7 +67,7 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
     public boolean execute() throws SQLException {
         clearServed();
         if (read) {
-            return connection.read(analysis, parameters, this, () -> delegate.execute() ? delegate.getResultSet() : null) != null;
+            return connection.read(analysis, readPlan(), parameters, this, () -> delegate.execute() ? delegate.getResultSet() : null) != null;
         }
         return connection.execute(analysis, delegate::execute);
     }

@@ -36,7 +36,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
         }
         SqlAnalysis analysis = connection.analyze(sql);
         if (CachingConnection.isRead(analysis)) {
-            return connection.read(analysis, null, this, () -> delegate.executeQuery(sql));
+            return connection.read(analysis, connection.readPlan(analysis, null), null, this, () -> delegate.executeQuery(sql));
         }
         return connection.execute(analysis, () -> wrap(delegate.executeQuery(sql)));
     }
@@ -51,7 +51,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
         }
         SqlAnalysis analysis = connection.analyze(sql);
         if (CachingConnection.isRead(analysis)) {
-            return connection.read(analysis, null, this, () -> delegate.execute(sql) ? delegate.getResultSet() : null) != null;
+            return connection.read(analysis, connection.readPlan(analysis, null), null, this, () -> delegate.execute(sql) ? delegate.getResultSet() : null) != null;
         }
         return connection.execute(analysis, () -> delegate.execute(sql));
     }

@@ -18,13 +18,9 @@ public final class ColumnsMemo {
 
     private volatile Memo memo;
 
+    // catalogs, schemas and tables: where each column comes from (cheap on H2; empty strings on pgjdbc)
     private record Memo(String[] labels, int[] types, String[] typeNames, int[] precisions, int[] scales,
-            String[] origins, ColumnInfo[] columns) {
-    }
-
-    /** Where a column comes from: catalog, schema and table (cheap on H2; empty strings on pgjdbc). */
-    private static String origin(ResultSetMetaData md, int column) throws SQLException {
-        return md.getCatalogName(column) + '\u0000' + md.getSchemaName(column) + '\u0000' + md.getTableName(column);
+            String[] catalogs, String[] schemas, String[] tables, ColumnInfo[] columns) {
     }
 
     /** The columns of {@code md}: the memo's when the fingerprint matches, else read and remembered. */
@@ -56,7 +52,9 @@ public final class ColumnsMemo {
                     || md.getScale(column) != memo.scales[i]
                     || !Objects.equals(md.getColumnLabel(column), memo.labels[i])
                     || !Objects.equals(md.getColumnTypeName(column), memo.typeNames[i])
-                    || !Objects.equals(origin(md, column), memo.origins[i])) {
+                    || !Objects.equals(md.getTableName(column), memo.tables[i])
+                    || !Objects.equals(md.getSchemaName(column), memo.schemas[i])
+                    || !Objects.equals(md.getCatalogName(column), memo.catalogs[i])) {
                 return false;
             }
         }
@@ -70,7 +68,9 @@ public final class ColumnsMemo {
         String[] typeNames = new String[n];
         int[] precisions = new int[n];
         int[] scales = new int[n];
-        String[] origins = new String[n];
+        String[] catalogs = new String[n];
+        String[] schemas = new String[n];
+        String[] tables = new String[n];
         try {
             for (int i = 0; i < n; i++) {
                 int column = i + 1;
@@ -79,11 +79,13 @@ public final class ColumnsMemo {
                 typeNames[i] = md.getColumnTypeName(column);
                 precisions[i] = md.getPrecision(column);
                 scales[i] = md.getScale(column);
-                origins[i] = origin(md, column);
+                catalogs[i] = md.getCatalogName(column);
+                schemas[i] = md.getSchemaName(column);
+                tables[i] = md.getTableName(column);
             }
         } catch (SQLException | RuntimeException e) {
             return null; // a metadata method that throws: never reuse, read every time
         }
-        return new Memo(labels, types, typeNames, precisions, scales, origins, columns);
+        return new Memo(labels, types, typeNames, precisions, scales, catalogs, schemas, tables, columns);
     }
 }

@@ -176,7 +176,7 @@ class StatsCountersTest {
 
     @Test
     void entriesBeyondTheByteBudgetAreEvicted() throws SQLException {
-        try (CacheFixture f = new CacheFixture("cache.local.max-bytes", "8KB")) {
+        try (CacheFixture f = new CacheFixture("cache.local.max-bytes", "8KB", "cache.local.admission", "always")) {
             Connection c = f.open();
             for (int i = 0; i < 60; i++) {
                 rows(c, "select id, name, price, " + i + " as n from product");

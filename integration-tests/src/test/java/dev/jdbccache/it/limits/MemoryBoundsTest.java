@@ -52,6 +52,7 @@ class MemoryBoundsTest {
         Properties p = new Properties();
         p.setProperty("cache.name", "budget-" + UUID.randomUUID());
         p.setProperty("cache.local.max-bytes", "64KB");
+        p.setProperty("cache.local.admission", "always"); // every result is stored: the budget is tested on each
         try (Connection c = DriverManager.getConnection(url, p)) {
             CacheRuntime runtime = c.unwrap(CachingConnection.class).runtime();
             try (PreparedStatement ps = c.prepareStatement("select x, repeat('v', 100) from system_range(?, ? + 9)")) {
