@@ -16,7 +16,9 @@ import java.util.UUID;
  * {@link CacheHitBenchmark}: an extra {@code and ? >= 0} bound to a growing counter, so every
  * call misses) in alternating blocks within one JVM, and each block's wall time, thread CPU time
  * and allocation per call are recorded. The first quarter of the rounds warms up; the medians of
- * the rest are printed, with the miss as a multiple of the plain driver.
+ * the rest are printed, with the miss as a multiple of the plain driver, and the same comparison
+ * made round by round (each miss block against the plain block beside it; which one runs first
+ * alternates) with its median and quartiles, the spread that noise left.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.jdbccache.bench.MissCost [rows 1|100] [rounds] [calls per block]
@@ -65,8 +67,13 @@ public final class MissCost {
             List<double[]> plainBlocks = new ArrayList<>();
             List<double[]> missBlocks = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                double[] p = probe.block(plainStatement, calls);
+                // each target goes first every other round: neither always runs on a warmer machine
+                boolean plainFirst = round % 2 == 0;
+                double[] p = plainFirst ? probe.block(plainStatement, calls) : null;
                 double[] m = probe.block(cachedStatement, calls);
+                if (!plainFirst) {
+                    p = probe.block(plainStatement, calls);
+                }
                 if (round >= rounds / 4) {
                     plainBlocks.add(p);
                     missBlocks.add(m);
@@ -77,17 +84,34 @@ public final class MissCost {
             System.out.printf("%-12s %10s %10s %12s%n", "target", "wall µs", "cpu µs", "alloc B");
             print("plain-miss", plainBlocks);
             print("cache-miss", missBlocks);
-            System.out.printf("%-12s %9.2fx %9.2fx %11.2fx%n", "ratio", median(missBlocks, 0) / median(plainBlocks, 0),
-                    median(missBlocks, 1) / median(plainBlocks, 1), median(missBlocks, 2) / median(plainBlocks, 2));
-            System.out.printf("extra cpu per call: %.1f µs, %.1f%% of the plain wall time%n",
-                    median(missBlocks, 1) - median(plainBlocks, 1),
-                    100 * (median(missBlocks, 1) - median(plainBlocks, 1)) / median(plainBlocks, 0));
-            System.out.println("cache stats: " + dev.jdbccache.driver.JdbcCache.of(cached).statsSnapshot().entrySet().stream()
-                    .filter(e -> List.of("misses", "stores", "misses_not_recorded", "evictions").contains(e.getKey()))
-                    .map(String::valueOf).toList());
+            System.out.printf("%-12s %9.2fx %9.2fx %11.2fx%n", "ratio", median(missBlocks, WALL) / median(plainBlocks, WALL),
+                    median(missBlocks, CPU) / median(plainBlocks, CPU), median(missBlocks, ALLOC) / median(plainBlocks, ALLOC));
+            // paired: each round's miss block against the plain block beside it, which drift touches alike
+            double[] wallRatios = new double[plainBlocks.size()];
+            double[] extraCpu = new double[plainBlocks.size()];
+            for (int i = 0; i < wallRatios.length; i++) {
+                wallRatios[i] = missBlocks.get(i)[WALL] / plainBlocks.get(i)[WALL];
+                extraCpu[i] = missBlocks.get(i)[CPU] - plainBlocks.get(i)[CPU];
+            }
+            System.out.printf("paired by round, median [quartiles]: wall ratio %s; extra cpu µs per call %s%n",
+                    format(quartiles(wallRatios), "%.3fx"), format(quartiles(extraCpu), "%.1f"));
+            double mean = java.util.Arrays.stream(extraCpu).average().orElse(0);
+            double variance = java.util.Arrays.stream(extraCpu).map(d -> (d - mean) * (d - mean)).sum() / (extraCpu.length - 1);
+            double standardError = Math.sqrt(variance / extraCpu.length);
+            System.out.printf("extra cpu per call, mean of the pairs: %.1f ± %.1f µs (standard error), %.1f%% of the plain wall time%n",
+                    mean, standardError, 100 * mean / median(plainBlocks, WALL));
+            if (cached.isWrapperFor(dev.jdbccache.driver.jdbc.CachingConnection.class)) {
+                System.out.println("cache stats: " + dev.jdbccache.driver.JdbcCache.of(cached).statsSnapshot().entrySet().stream()
+                        .filter(e -> List.of("misses", "stores", "misses_not_recorded", "evictions").contains(e.getKey()))
+                        .map(String::valueOf).toList());
+            }
             System.err.println(probe.sink == 42 ? "" : " "); // keeps the reads from being optimized away
         }
     }
+
+    private static final int WALL = 0;
+    private static final int CPU = 1;
+    private static final int ALLOC = 2;
 
     /** Wall µs, thread CPU µs and bytes allocated per call, over {@code calls} calls. */
     private double[] block(PreparedStatement statement, int calls) throws SQLException {
@@ -121,7 +145,20 @@ public final class MissCost {
     }
 
     private static void print(String name, List<double[]> blocks) {
-        System.out.printf("%-12s %10.1f %10.1f %12.0f%n", name, median(blocks, 0), median(blocks, 1), median(blocks, 2));
+        System.out.printf("%-12s %10.1f %10.1f %12.0f%n", name, median(blocks, WALL), median(blocks, CPU),
+                median(blocks, ALLOC));
+    }
+
+    /** First quartile, median and third quartile. */
+    private static double[] quartiles(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return new double[] {sorted[n / 4], sorted[n / 2], sorted[(3 * n) / 4]};
+    }
+
+    private static String format(double[] quartiles, String format) {
+        return String.format(format + " [" + format + " .. " + format + "]", quartiles[1], quartiles[0], quartiles[2]);
     }
 
     private static double median(List<double[]> blocks, int column) {
