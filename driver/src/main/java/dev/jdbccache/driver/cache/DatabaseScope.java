@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ public final class DatabaseScope {
     private final CatalogReader catalogReader;
     private volatile DependencyGraph graph;
     /** Counts catalog changes; a plan derived in an older generation is derived again. */
-    private volatile long catalogGeneration;
+    private final AtomicLong catalogGeneration = new AtomicLong();
     private volatile long failedAtNanos;
     private volatile boolean failureLogged;
     // weak keys compare by identity: an analysis instance is per text and per dialect
@@ -72,10 +73,10 @@ public final class DatabaseScope {
         if (plan != null) {
             return plan;
         }
-        long generation = catalogGeneration; // read before the graph: a change meanwhile outdates the plan
+        long generation = catalogGeneration.get(); // read before the graph: a change meanwhile outdates the plan
         DependencyGraph current = graph(connection);
         plan = computeReadPlan(analysis, current, current == null ? NOT_REUSABLE : generation);
-        if (current != null && generation == catalogGeneration) {
+        if (current != null && generation == catalogGeneration.get()) {
             readPlans.put(analysis, plan);
         }
         return plan;
@@ -87,7 +88,7 @@ public final class DatabaseScope {
      * it was derived: a statement executed again skips the plan lookup.
      */
     public ReadPlan readPlan(SqlAnalysis analysis, Connection connection, ReadPlan remembered) {
-        if (remembered != null && remembered.catalogGeneration() == catalogGeneration) {
+        if (remembered != null && remembered.catalogGeneration() == catalogGeneration.get()) {
             return remembered;
         }
         return readPlan(analysis, connection);
@@ -102,9 +103,10 @@ public final class DatabaseScope {
         if (plan != null) {
             return plan;
         }
+        long generation = catalogGeneration.get();
         DependencyGraph current = graph(connection);
         plan = computeWritePlan(analysis, current);
-        if (current != null) {
+        if (current != null && generation == catalogGeneration.get()) {
             writePlans.put(analysis, plan);
         }
         return plan;
@@ -113,9 +115,7 @@ public final class DatabaseScope {
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
         graph = null;
-        synchronized (this) {
-            catalogGeneration++; // after the graph is dropped: a plan stamped with the new generation used the new graph
-        }
+        catalogGeneration.incrementAndGet(); // after the graph is dropped: a plan of the new generation used the new graph
         readPlans.invalidateAll();
         writePlans.invalidateAll();
     }
@@ -132,8 +132,13 @@ public final class DatabaseScope {
         synchronized (this) {
             if (graph == null) {
                 try {
-                    graph = readCatalog(connection);
+                    long generation = catalogGeneration.get();
+                    DependencyGraph read = readCatalog(connection);
                     failedAtNanos = 0;
+                    if (generation != catalogGeneration.get()) {
+                        return read; // DDL ran meanwhile: this caller may use it, the next reads again
+                    }
+                    graph = read;
                 } catch (SQLException | RuntimeException e) {
                     failedAtNanos = System.nanoTime();
                     if (!failureLogged) {

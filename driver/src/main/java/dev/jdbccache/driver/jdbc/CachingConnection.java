@@ -106,10 +106,11 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     /**
-     * Runs a read ({@code plan}: {@link #readPlan} of {@code analysis}): from the cache on a hit; on a miss through the real driver with a result set
-     * that records what the application reads; straight through when the read may not use the
-     * cache. Returns the result set to hand to the application, or {@code null} when the real
-     * execution produced none.
+     * Runs a read ({@code plan}: {@link #readPlan} of {@code analysis}): from the cache on a hit;
+     * on a miss through the real driver with a result set that records what the application reads
+     * (unless the store would not keep it); straight through when the read may not use the cache.
+     * Returns the result set to hand to the application, or {@code null} when the real execution
+     * produced none.
      */
     ResultSet read(SqlAnalysis analysis, ReadPlan plan, BoundParameters parameters, DelegatingStatement<?> owner,
             SqlCall<ResultSet> execute) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -81,6 +82,32 @@ class PostgresCatalogDependenciesTest {
         assertEquals(1, number("select count(*) from big_customers"));
         write("update orders set amount = 200 where id = 12");
         assertEquals(2, number("select count(*) from big_customers"));
+    }
+
+    @Test
+    void aPreparedStatementKeptAcrossDdlFollowsTheViewsNewTables() throws SQLException {
+        try (Statement s = cached.createStatement()) {
+            s.execute("create view current_names as select name from customer");
+        }
+        try (PreparedStatement ps = cached.prepareStatement("select count(*) from current_names where name <> ?")) {
+            assertEquals(2, count(ps, "nobody"));
+            try (Statement s = cached.createStatement()) {
+                // through the driver: the view now reads another table; the statement's plan must follow
+                s.execute("create or replace view current_names as select cast(id as text) as name from orders");
+            }
+            assertEquals(3, count(ps, "nobody"));
+            assertEquals(3, count(ps, "nobody"), "a hit");
+            write("delete from orders where id = 12");
+            assertEquals(2, count(ps, "nobody"), "a write to the view's new table invalidates the statement's entry");
+        }
+    }
+
+    private static long count(PreparedStatement ps, String name) throws SQLException {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
