@@ -50,7 +50,7 @@ final class BenchDatabase {
         return DriverManager.getConnection(plainUrl());
     }
 
-    private static final String H2_DATABASE = "h2:mem:bench_item;DB_CLOSE_DELAY=-1";
+    static final String H2_DATABASE = "h2:mem:bench_item;DB_CLOSE_DELAY=-1";
 
     /** The in-memory H2 twin of the PostgreSQL table (same rows), created once per JVM. */
     static void ensureH2Table() throws SQLException {

@@ -3,11 +3,13 @@ package dev.jdbccache.bench;
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,10 @@ import java.util.UUID;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.jdbccache.bench.MissCost [rows 1|100] [rounds] [calls per block]
  * </pre>
+ *
+ * <p>With {@code -Dmisscost.db=h2} both targets read the same table in in-memory H2: no network,
+ * so the driver's own work per call shows with little noise (in microseconds it is much the same
+ * work as against PostgreSQL, where it is a far smaller fraction of the call).
  *
  * <p>With {@code -Dmisscost.cache.enabled=false} the second target is the pass-through driver
  * (cache disabled): what the wrapping alone costs on the same statements.
@@ -54,14 +60,23 @@ public final class MissCost {
         if (rows != 1 && rows != 100) {
             throw new IllegalArgumentException("rows: 1 or 100");
         }
-        BenchDatabase.ensureTable();
+        boolean h2 = "h2".equals(System.getProperty("misscost.db", "postgresql"));
+        if (h2) {
+            BenchDatabase.ensureH2Table();
+        } else {
+            BenchDatabase.ensureTable();
+        }
         MissCost probe = new MissCost(rows == 100);
         String sql = rows == 100 ? RANGE_100 : PRIMARY_KEY;
-        try (Connection plain = BenchDatabase.connectPlain();
-                Connection cached = BenchDatabase.connectCached("cache.name", "miss-cost-" + UUID.randomUUID(), "cache.ttl", "1h",
-                        "cache.enabled", System.getProperty("misscost.cache.enabled", "true"),
-                        "cache.local.max-bytes", System.getProperty("misscost.local.max-bytes", "64MiB"),
-                        "cache.local.admission", System.getProperty("misscost.local.admission", "seen-twice-when-full"));
+        Properties settings = new Properties();
+        settings.setProperty("cache.name", "miss-cost-" + UUID.randomUUID());
+        settings.setProperty("cache.ttl", "1h");
+        settings.setProperty("cache.enabled", System.getProperty("misscost.cache.enabled", "true"));
+        settings.setProperty("cache.local.max-bytes", System.getProperty("misscost.local.max-bytes", "64MiB"));
+        settings.setProperty("cache.local.admission", System.getProperty("misscost.local.admission", "seen-twice-when-full"));
+        try (Connection plain = h2 ? DriverManager.getConnection("jdbc:" + BenchDatabase.H2_DATABASE) : BenchDatabase.connectPlain();
+                Connection cached = DriverManager.getConnection(
+                        h2 ? "jdbc:cache:" + BenchDatabase.H2_DATABASE : BenchDatabase.cacheUrl(), settings);
                 PreparedStatement plainStatement = plain.prepareStatement(sql);
                 PreparedStatement cachedStatement = cached.prepareStatement(sql)) {
             List<double[]> plainBlocks = new ArrayList<>();
