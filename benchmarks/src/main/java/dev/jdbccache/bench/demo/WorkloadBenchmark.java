@@ -89,6 +89,8 @@ public final class WorkloadBenchmark {
         }
         for (TargetResult r : results) {
             r.cache().ifPresent(c -> {
+                out.printf(Locale.ROOT, "(%s: %,d misses, %,d stores, %,d evictions, %,d misses not recorded while the local tier was full)%n",
+                        r.target(), c.misses(), c.stores(), c.evictions(), c.missesNotRecorded());
                 if (c.bypasses() > 0) {
                     out.printf(Locale.ROOT, "(%s: %,d reads bypassed the cache: %s)%n", r.target(), c.bypasses(), c.bypassesByReason());
                 }
