@@ -33,11 +33,13 @@ import java.util.UUID;
  * <p>With {@code -Dmisscost.cache.enabled=false} the second target is the pass-through driver
  * (cache disabled): what the wrapping alone costs on the same statements.
  *
- * <p>The local tier's budget (64 MiB) holds every result of a default run, so each miss is
- * recorded and stored. With {@code -Dmisscost.local.max-bytes=2MiB} the tier is full after the
- * first few thousand calls and stays full: the steady state of a stream of one-off queries, where
- * {@code cache.local.admission} leaves unseen keys unrecorded ({@code
- * -Dmisscost.local.admission=always} records them anyway).
+ * <p>The local tier's default budget (64 MiB) holds every 1-row result of a default run (40,000
+ * of them), so each such miss is recorded and stored; 100-row results (about 19 KB each) fill it
+ * after some 3,400 calls. {@code -Dmisscost.local.max-bytes=1GiB} keeps room for a whole 100-row
+ * run. With {@code -Dmisscost.local.max-bytes=2MiB} the tier is full after the first few thousand
+ * calls and stays full: the steady state of a stream of one-off queries, where {@code
+ * cache.local.admission} leaves unseen keys unrecorded ({@code -Dmisscost.local.admission=always}
+ * records them anyway).
  */
 public final class MissCost {
 

@@ -194,7 +194,7 @@ public final class CacheRuntime implements AutoCloseable {
     }
 
     /** Counts a miss left unrecorded because the store would not keep it (see {@link EntryStore.Lookup}). */
-    public void notRecorded() {
+    public void missNotRecorded() {
         stats.notRecorded();
     }
 

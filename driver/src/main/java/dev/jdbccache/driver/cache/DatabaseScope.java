@@ -19,7 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +40,20 @@ public final class DatabaseScope {
     private final SqlDialect dialect;
     private final SqlAnalyzer analyzer;
     private final CatalogReader catalogReader;
-    private volatile DependencyGraph graph;
-    /** Counts catalog changes; a plan derived in an older generation is derived again. */
-    private final AtomicLong catalogGeneration = new AtomicLong();
+    /**
+     * The catalog as last read, with its generation (the count of catalog changes): replaced in
+     * one step, so that a graph read while DDL ran can never be published as the new one.
+     */
+    private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(0, null));
     private volatile long failedAtNanos;
     private volatile boolean failureLogged;
     // weak keys compare by identity: an analysis instance is per text and per dialect
     private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
     private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    /** A catalog generation and its dependency graph ({@code null}: not read yet, or unreadable). */
+    private record Catalog(long generation, DependencyGraph graph) {
+    }
 
     DatabaseScope(CacheConfig config, SqlDialect dialect, SqlAnalyzer analyzer) {
         this.config = config;
@@ -70,14 +76,13 @@ public final class DatabaseScope {
      */
     public ReadPlan readPlan(SqlAnalysis analysis, Connection connection) {
         ReadPlan plan = readPlans.getIfPresent(analysis);
-        if (plan != null) {
+        if (plan != null && plan.catalogGeneration() == catalog.get().generation()) {
             return plan;
         }
-        long generation = catalogGeneration.get(); // read before the graph: a change meanwhile outdates the plan
-        DependencyGraph current = graph(connection);
-        plan = computeReadPlan(analysis, current, current == null ? NOT_REUSABLE : generation);
-        if (current != null && generation == catalogGeneration.get()) {
-            readPlans.put(analysis, plan);
+        Catalog current = catalog(connection);
+        plan = computeReadPlan(analysis, current.graph(), current.graph() == null ? NOT_REUSABLE : current.generation());
+        if (current.graph() != null) {
+            readPlans.put(analysis, plan); // one put after a change is harmless: its generation is checked above
         }
         return plan;
     }
@@ -88,7 +93,7 @@ public final class DatabaseScope {
      * it was derived: a statement executed again skips the plan lookup.
      */
     public ReadPlan readPlan(SqlAnalysis analysis, Connection connection, ReadPlan remembered) {
-        if (remembered != null && remembered.catalogGeneration() == catalogGeneration.get()) {
+        if (remembered != null && remembered.catalogGeneration() == catalog.get().generation()) {
             return remembered;
         }
         return readPlan(analysis, connection);
@@ -103,53 +108,57 @@ public final class DatabaseScope {
         if (plan != null) {
             return plan;
         }
-        long generation = catalogGeneration.get();
-        DependencyGraph current = graph(connection);
-        plan = computeWritePlan(analysis, current);
-        if (current != null && generation == catalogGeneration.get()) {
+        Catalog current = catalog(connection);
+        plan = computeWritePlan(analysis, current.graph());
+        if (current.graph() != null) {
             writePlans.put(analysis, plan);
+            if (catalog.get().generation() != current.generation()) {
+                // DDL ran since the graph was read, and its invalidateAll may have come before this put
+                writePlans.asMap().remove(analysis, plan);
+            }
         }
         return plan;
     }
 
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
-        graph = null;
-        catalogGeneration.incrementAndGet(); // after the graph is dropped: a plan of the new generation used the new graph
+        catalog.updateAndGet(c -> new Catalog(c.generation() + 1, null)); // before the plans go: see writePlan
         readPlans.invalidateAll();
         writePlans.invalidateAll();
     }
 
-    /** The graph, read from the catalog when missing; {@code null} when the catalog cannot be read. */
-    private DependencyGraph graph(Connection connection) {
-        DependencyGraph current = graph;
-        if (current != null) {
+    /**
+     * The catalog, read when missing; its graph is {@code null} when the catalog cannot be read.
+     * A graph read while DDL ran is returned to this caller with its (old) generation but not
+     * kept: plans derived from it are used once and never reused.
+     */
+    private Catalog catalog(Connection connection) {
+        Catalog current = catalog.get();
+        if (current.graph() != null) {
             return current;
         }
         if (failedAtNanos != 0 && System.nanoTime() - failedAtNanos < RETRY_NANOS) {
-            return null;
+            return current;
         }
         synchronized (this) {
-            if (graph == null) {
-                try {
-                    long generation = catalogGeneration.get();
-                    DependencyGraph read = readCatalog(connection);
-                    failedAtNanos = 0;
-                    if (generation != catalogGeneration.get()) {
-                        return read; // DDL ran meanwhile: this caller may use it, the next reads again
-                    }
-                    graph = read;
-                } catch (SQLException | RuntimeException e) {
-                    failedAtNanos = System.nanoTime();
-                    if (!failureLogged) {
-                        failureLogged = true;
-                        LOG.warn("[{}] cannot read the {} catalog (views, foreign keys, triggers); reads bypass the cache "
-                                + "and writes invalidate everything until it can be read: {}", config.name(), dialect, e.toString());
-                    }
-                    return null;
-                }
+            Catalog seen = catalog.get();
+            if (seen.graph() != null) {
+                return seen;
             }
-            return graph;
+            try {
+                Catalog read = new Catalog(seen.generation(), readCatalog(connection));
+                failedAtNanos = 0;
+                catalog.compareAndSet(seen, read); // fails when DDL ran meanwhile: the next caller reads again
+                return read;
+            } catch (SQLException | RuntimeException e) {
+                failedAtNanos = System.nanoTime();
+                if (!failureLogged) {
+                    failureLogged = true;
+                    LOG.warn("[{}] cannot read the {} catalog (views, foreign keys, triggers); reads bypass the cache "
+                            + "and writes invalidate everything until it can be read: {}", config.name(), dialect, e.toString());
+                }
+                return seen;
+            }
         }
     }
 

@@ -5,11 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Which key hashes were seen recently, approximately and in fixed memory: a Bloom filter (two bits
- * per key) cleared once as many new keys as an eighth of its bits have been marked, so that fewer
- * than one new key in twenty passes for a seen one (about one in fifty on average over a window).
- * The admission filter in front of a full local tier: a result is worth recording only when its
- * key comes back.
+ * Which key hashes were seen recently, approximately and in fixed memory: a Bloom filter (two
+ * hash positions per key) cleared once as many new keys as an eighth of its bits have been
+ * marked. Just before a clear about one new key in twenty passes for a seen one, about one in
+ * fifty-five on average over a window. The admission filter in front of a full local tier: a
+ * result is worth recording only when its key comes back before the next clear.
  *
  * <p>Thread-safe and lock-free; a race with a clear only makes a key look new once more.
  */
@@ -22,22 +22,24 @@ final class Doorkeeper {
     private final int clearAfter;
     private final AtomicInteger marked = new AtomicInteger();
 
-    /** @param bits a power of two, at least 64 */
+    /** Most bits (128 KiB); each hash position comes from its own 32 bits of the mixed hash. */
+    static final int MAX_BITS = 1 << 20;
+
+    /** @param bits a power of two from 64 to {@link #MAX_BITS} */
     Doorkeeper(int bits) {
-        if (bits < 64 || Integer.bitCount(bits) != 1) {
-            throw new IllegalArgumentException("bits must be a power of two >= 64: " + bits);
+        if (bits < 64 || bits > MAX_BITS || Integer.bitCount(bits) != 1) {
+            throw new IllegalArgumentException("bits must be a power of two from 64 to " + MAX_BITS + ": " + bits);
         }
         this.words = new long[bits >>> 6];
         this.bitMask = bits - 1;
         this.clearAfter = bits >>> 3;
     }
 
-    /** Marks {@code hash} as seen; true when it had been (probably) seen since the last clear. */
-    boolean seenBefore(int hash) {
-        // a product's upper bits depend on all of the hash's bits: take both indexes from there
-        long mixed = hash * 0x9E3779B97F4A7C15L;
-        boolean first = mark((int) (mixed >>> 40) & bitMask);
-        boolean second = mark((int) (mixed >>> 20) & bitMask);
+    /** Marks {@code hash} as seen; true when it had (probably) been seen already since the last clear. */
+    boolean markSeen(int hash) {
+        long mixed = mix(hash);
+        boolean first = mark((int) mixed & bitMask);
+        boolean second = mark((int) (mixed >>> 32) & bitMask);
         if (first && second) {
             return true;
         }
@@ -45,6 +47,19 @@ final class Doorkeeper {
             clear();
         }
         return false;
+    }
+
+    /**
+     * MurmurHash3's 64-bit finalizer: every bit of the result depends on every bit of the hash,
+     * so the two halves serve as independent positions even for hashes that differ by a constant
+     * step (keys whose last parameter counts up). A plain multiply left such keys on a lattice:
+     * one new key in six passed for a seen one.
+     */
+    private static long mix(int hash) {
+        long z = hash;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 
     /** Sets one bit; true when it was set already. */

@@ -13,16 +13,17 @@ import dev.jdbccache.invalidation.VersionSnapshot;
  * own TTL, with table versions and leases in this JVM. Thread-safe.
  *
  * <p>While the tier is full (it evicted for room within the last second), a miss on a key not
- * seen recently is reported as not worth recording: Caffeine's frequency-based admission would
- * mostly turn such a one-off result away at once, after the application paid for recording it,
- * for the put and for the eviction. A key that comes back is recorded.
+ * seen recently is reported as not worth recording: on a full tier Caffeine's frequency-based
+ * admission mostly drops such a one-off result soon after it leaves the admission window, after
+ * the application paid for recording it, for the put and for an eviction. A key that comes back
+ * is recorded, and so is a key whose entry a write made stale (it was read before).
  */
 public final class LocalEntryStore implements EntryStore {
 
     /** How long after an eviction for room the tier counts as full. */
     private static final long FULL_FOR_NANOS = 1_000_000_000L;
     /** Bits of the doorkeeper (128 KiB, created when the tier first fills). */
-    private static final int DOORKEEPER_BITS = 1 << 20;
+    private static final int DOORKEEPER_BITS = Doorkeeper.MAX_BITS;
 
     private final TableVersions versions;
     private final Ticker ticker;
@@ -74,6 +75,7 @@ public final class LocalEntryStore implements EntryStore {
                 return new Lookup(entry.recording(), captured);
             }
             entries.asMap().remove(key, entry); // invalidated: free its bytes now rather than at expiry
+            return new Lookup(null, captured); // a key with an entry is no one-off: record it again
         }
         return new Lookup(null, captured, worthRecording(key));
     }
@@ -92,7 +94,7 @@ public final class LocalEntryStore implements EntryStore {
                 }
             }
         }
-        return keeper.seenBefore(key.hashCode());
+        return keeper.markSeen(key.hashCode());
     }
 
     @Override
@@ -123,6 +125,7 @@ public final class LocalEntryStore implements EntryStore {
 
     @Override
     public void clear() {
+        evictedForRoom = false; // an empty tier has room: record every miss again at once
         entries.invalidateAll();
     }
 

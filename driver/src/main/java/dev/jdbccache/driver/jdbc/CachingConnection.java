@@ -143,7 +143,7 @@ public final class CachingConnection extends DelegatingConnection {
             return null;
         }
         if (!lookup.worthRecording()) {
-            runtime.notRecorded();
+            runtime.missNotRecorded();
             return owner.wrap(result);
         }
         return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),

@@ -29,18 +29,7 @@ enum Profile {
   MYSQL;
 
   static Profile of(ResultSet rs) {
-    return BY_CLASS.get(rs.getClass());
-  }
-
-  /** Decided once per result set class: a miss asks for every result set it records. */
-  private static final ClassValue<Profile> BY_CLASS = new ClassValue<>() {
-    @Override
-    protected Profile computeValue(Class<?> type) {
-      return ofClassName(type.getName());
-    }
-  };
-
-  private static Profile ofClassName(String name) {
+    String name = rs.getClass().getName();
     if (name.startsWith("org.postgresql.")) {
       return POSTGRESQL;
     }

@@ -12,10 +12,10 @@ class DoorkeeperTest {
     @Test
     void aKeyIsNewTheFirstTimeAndSeenAfterwards() {
         Doorkeeper keeper = new Doorkeeper(1 << 16);
-        assertFalse(keeper.seenBefore(42));
-        assertTrue(keeper.seenBefore(42));
-        assertTrue(keeper.seenBefore(42));
-        assertFalse(keeper.seenBefore(43));
+        assertFalse(keeper.markSeen(42));
+        assertTrue(keeper.markSeen(42));
+        assertTrue(keeper.markSeen(42));
+        assertFalse(keeper.markSeen(43));
     }
 
     @Test
@@ -26,7 +26,7 @@ class DoorkeeperTest {
         int window = bits / 8 - 1; // one short of the clear
         int mistaken = 0;
         for (int i = 0; i < window; i++) {
-            if (keeper.seenBefore(random.nextInt())) {
+            if (keeper.markSeen(random.nextInt())) {
                 mistaken++;
             }
         }
@@ -35,13 +35,13 @@ class DoorkeeperTest {
 
     @Test
     void sequentialHashesSpreadLikeRandomOnes() {
-        // QueryKey hashes of consecutive parameters differ by small steps
+        // QueryKey hashes of keys whose last parameter counts up differ by 31^3 (three fields follow it)
         int bits = 1 << 16;
         Doorkeeper keeper = new Doorkeeper(bits);
         int window = bits / 8 - 1;
         int mistaken = 0;
         for (int i = 0; i < window; i++) {
-            if (keeper.seenBefore(1_000_003 + 31 * i)) {
+            if (keeper.markSeen(1_000_003 + 29_791 * i)) {
                 mistaken++;
             }
         }
@@ -52,18 +52,36 @@ class DoorkeeperTest {
     void itForgetsEverythingAfterAnEighthOfItsBitsInNewKeys() {
         int bits = 1 << 16;
         Doorkeeper keeper = new Doorkeeper(bits);
-        assertFalse(keeper.seenBefore(-1));
+        assertFalse(keeper.markSeen(-1));
         SplittableRandom random = new SplittableRandom(11);
         // a window of new keys and a tenth more (a few of them pass for seen ones and do not count)
         for (int i = 0; i < bits / 8 + bits / 80; i++) {
-            keeper.seenBefore(random.nextInt());
+            keeper.markSeen(random.nextInt());
         }
-        assertFalse(keeper.seenBefore(-1), "cleared: the first key is new again");
+        assertFalse(keeper.markSeen(-1), "cleared: the first key is new again");
     }
 
     @Test
-    void itsSizeIsAPowerOfTwo() {
+    void justBeforeAClearAboutOneNewKeyInTwentyPassesForASeenOne() {
+        int bits = Doorkeeper.MAX_BITS;
+        Doorkeeper keeper = new Doorkeeper(bits);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < bits / 8 - 2_000; i++) {
+            keeper.markSeen(random.nextInt());
+        }
+        int mistaken = 0;
+        for (int i = 0; i < 1_000; i++) { // the last thousand new keys before the clear
+            if (keeper.markSeen(random.nextInt())) {
+                mistaken++;
+            }
+        }
+        assertTrue(mistaken < 70, "new keys taken for seen ones near the end of a window: " + mistaken + " of 1000");
+    }
+
+    @Test
+    void itsSizeIsAPowerOfTwoUpToTheMaximum() {
         assertThrows(IllegalArgumentException.class, () -> new Doorkeeper(1000));
         assertThrows(IllegalArgumentException.class, () -> new Doorkeeper(32));
+        assertThrows(IllegalArgumentException.class, () -> new Doorkeeper(Doorkeeper.MAX_BITS * 2));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class LocalAdmissionTest {
                     + " (after " + filling + " calls to fill)");
 
             long key = counter++;
+            refreshFullness(ps, stats); // the tier counts as full for a second after its last eviction
             long hits = stats.hits();
             long stores = stats.stores();
             read(ps, key); // first sighting: served, not recorded
@@ -72,19 +74,78 @@ class LocalAdmissionTest {
     }
 
     @Test
-    void aTierThatStoppedEvicting_recordsEveryMissAgain() throws Exception {
+    void aTierThatStoppedEvictingForASecond_recordsEveryMissAgain() throws Exception {
+        try (Connection c = connect("seen-twice-when-full"); PreparedStatement ps = c.prepareStatement(QUERY)) {
+            CacheStats stats = JdbcCache.of(c).stats();
+            fillUntilEvicting(ps, stats);
+            Thread.sleep(1_100); // still full of entries, but nothing was evicted for a second
+            long stores = stats.stores();
+            read(ps, counter++);
+            assertEquals(stores + 1, stats.stores(), "recorded at its first sighting: " + stats.snapshot());
+        }
+    }
+
+    @Test
+    void anEmptiedTier_recordsEveryMissAtOnce() throws SQLException {
         try (Connection c = connect("seen-twice-when-full"); PreparedStatement ps = c.prepareStatement(QUERY)) {
             JdbcCache cache = JdbcCache.of(c);
             CacheStats stats = cache.stats();
             fillUntilEvicting(ps, stats);
-            cache.invalidateAll(); // empties the tier: nothing to evict for a while
-            Thread.sleep(1_100); // the tier counts as full for a second after its last eviction
+            cache.invalidateAll();
             long stores = stats.stores();
             long key = counter++;
             read(ps, key);
             assertEquals(stores + 1, stats.stores(), "recorded at its first sighting: " + stats.snapshot());
             read(ps, key);
             assertTrue(stats.hits() >= 1);
+        }
+    }
+
+    @Test
+    void aKeyWhoseEntryAWriteMadeStale_isRecordedAgainAtOnceOnAFullTier() throws SQLException {
+        try (Connection c = connect("seen-twice-when-full");
+                Statement ddl = c.createStatement();
+                PreparedStatement hot = c.prepareStatement("select id, label from admission_hot where id = ?");
+                PreparedStatement ps = c.prepareStatement(QUERY)) {
+            ddl.execute("drop table if exists admission_hot");
+            ddl.execute("create table admission_hot(id int primary key, label text)");
+            ddl.execute("insert into admission_hot values (1, 'a')");
+            try {
+                CacheStats stats = JdbcCache.of(c).stats();
+                assertEquals("a", label(hot)); // stored while the tier has room
+                while (stats.evictions() < 20) { // fill the tier; the hot key's hits keep its entry in it
+                    read(ps, counter++);
+                    assertEquals("a", label(hot));
+                }
+                ddl.executeUpdate("update admission_hot set label = 'b' where id = 1"); // through the driver: invalidates
+                refreshFullness(ps, stats);
+                long stores = stats.stores();
+                assertEquals("b", label(hot));
+                assertEquals(stores + 1, stats.stores(), "the stale key's new result is recorded: " + stats.snapshot());
+                long hits = stats.hits();
+                assertEquals("b", label(hot));
+                assertEquals(hits + 1, stats.hits());
+            } finally {
+                ddl.execute("drop table admission_hot");
+            }
+        }
+    }
+
+    private static String label(PreparedStatement hot) throws SQLException {
+        hot.setInt(1, 1);
+        try (ResultSet rs = hot.executeQuery()) {
+            assertTrue(rs.next());
+            return rs.getString(2);
+        }
+    }
+
+    /** Makes the tier evict again (a key read twice is stored, and the full tier evicts for it). */
+    private void refreshFullness(PreparedStatement ps, CacheStats stats) throws SQLException {
+        long evictions = stats.evictions();
+        while (stats.evictions() == evictions) {
+            long key = counter++;
+            read(ps, key);
+            read(ps, key);
         }
     }
 

@@ -73,7 +73,7 @@ public final class JdbcCacheMetrics implements MeterBinder {
         counter(registry, "jdbc.cache.stores", "Misses whose result was stored", tags, stats, CacheStats::stores);
         counter(registry, "jdbc.cache.fills.dropped", "Results not stored because a write intervened", tags, stats,
                 CacheStats::droppedFills);
-        counter(registry, "jdbc.cache.misses.unrecorded", "Misses not recorded: keys seen once while the local tier was full",
+        counter(registry, "jdbc.cache.misses.not.recorded", "Misses not recorded: keys seen once while the local tier was full",
                 tags, stats, CacheStats::missesNotRecorded);
         counter(registry, "jdbc.cache.writes", "Statements through the driver that wrote tables", tags, stats, CacheStats::writes);
         counter(registry, "jdbc.cache.evictions", "Entries dropped to stay within the byte budget", tags, stats,
