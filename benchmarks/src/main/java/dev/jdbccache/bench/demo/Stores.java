@@ -8,7 +8,14 @@ final class Stores {
     private Stores() {
     }
 
-    /** The {@code cache.*} settings for {@code store}, in a cache of its own named {@code cacheName}. */
+    /** System properties {@code workload.cache.<key>} set {@code cache.<key>} for every store. */
+    static final String OVERRIDE_PREFIX = "workload.";
+
+    /**
+     * The {@code cache.*} settings for {@code store}, in a cache of its own named {@code cacheName},
+     * with any {@code -Dworkload.cache.<key>=<value>} applied (e.g. a smaller
+     * {@code cache.local.max-bytes}).
+     */
     static Properties settings(String store, String cacheName) {
         Properties properties = new Properties();
         properties.setProperty("cache.name", cacheName);
@@ -16,6 +23,11 @@ final class Stores {
         properties.setProperty("cache.store", store);
         if (!store.equals("local")) {
             properties.setProperty("cache.redis.prefix", "jcwork:" + cacheName + ":");
+        }
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(OVERRIDE_PREFIX + "cache.")) {
+                properties.setProperty(key.substring(OVERRIDE_PREFIX.length()), System.getProperty(key));
+            }
         }
         return properties;
     }
