@@ -64,7 +64,7 @@ public final class CacheRuntime implements AutoCloseable {
      * versions (tests plug in deliberately broken protocols to prove a checker can fail).
      */
     public CacheRuntime(CacheConfig config, Ticker ticker, TableVersions versions) {
-        this(config, new LocalEntryStore(config.localMaxBytes(), ticker, versions, !config.localAdmitsAlways()));
+        this(config, new LocalEntryStore(config.localMaxBytes(), ticker, versions, config.localAdmitsAlways()));
     }
 
     /** A runtime over a given store. */

@@ -17,7 +17,7 @@ public final class EntryStores {
             case "redis" -> RedisStores.redis(config);
             case "tiered" -> RedisStores.tiered(config, ticker);
             default -> new LocalEntryStore(config.localMaxBytes(), ticker, new LocalTableVersions(config.writeLease(), ticker::read),
-                    !config.localAdmitsAlways());
+                    config.localAdmitsAlways());
         };
     }
 }

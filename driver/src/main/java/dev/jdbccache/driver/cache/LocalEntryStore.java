@@ -27,7 +27,7 @@ public final class LocalEntryStore implements EntryStore {
 
     private final TableVersions versions;
     private final Ticker ticker;
-    private final boolean admitSeenTwiceWhenFull;
+    private final boolean admitsAlways;
     private final Cache<QueryKey, CacheEntry> entries;
     private volatile Runnable evicted = () -> { };
     private volatile Runnable expired = () -> { };
@@ -37,17 +37,17 @@ public final class LocalEntryStore implements EntryStore {
 
     /** A tier that records every miss (no admission filter). */
     public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions) {
-        this(maxBytes, ticker, versions, false);
+        this(maxBytes, ticker, versions, true);
     }
 
     /**
-     * @param admitSeenTwiceWhenFull while the tier is full, report misses on keys not seen
-     *     recently as not worth recording ({@code cache.local.admission})
+     * @param admitsAlways every miss is worth recording ({@code cache.local.admission=always});
+     *     else, while the tier is full, misses on keys not seen before are not
      */
-    public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions, boolean admitSeenTwiceWhenFull) {
+    public LocalEntryStore(long maxBytes, Ticker ticker, TableVersions versions, boolean admitsAlways) {
         this.versions = versions;
         this.ticker = ticker;
-        this.admitSeenTwiceWhenFull = admitSeenTwiceWhenFull;
+        this.admitsAlways = admitsAlways;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((QueryKey key, CacheEntry entry) -> entry.weight())
@@ -82,7 +82,7 @@ public final class LocalEntryStore implements EntryStore {
 
     /** False for a key not seen recently while the tier is full (see the class comment). */
     private boolean worthRecording(QueryKey key) {
-        if (!admitSeenTwiceWhenFull || !evictedForRoom || ticker.read() - lastEvictionForRoom > FULL_FOR_NANOS) {
+        if (admitsAlways || !evictedForRoom || ticker.read() - lastEvictionForRoom > FULL_FOR_NANOS) {
             return true;
         }
         Doorkeeper keeper = doorkeeper;
