@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records the rows of a real, positioned {@link ResultSet} into a {@link Recording}.
@@ -219,13 +221,13 @@ public final class ResultRecorder {
         texts == null ? null : Arrays.copyOf(texts, rowCount), warnings, bytes);
   }
 
-  /**
-   * H2's driver version, whose build number ends H2's error messages; read once per recording
-   * (a constant in H2, no round trip). Other drivers' messages do not need it.
-   */
   /** A driver's version cannot change while its classes are loaded: asked once per result set class. */
-  private static final java.util.Map<Class<?>, String> DRIVER_VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Class<?>, String> DRIVER_VERSIONS = new ConcurrentHashMap<>();
 
+  /**
+   * H2's driver version, whose build number ends H2's error messages (asked once per result set
+   * class, see {@link #DRIVER_VERSIONS}); "" for other drivers, whose messages do not need it.
+   */
   private static String driverVersion(ResultSet rs, Profile profile) {
     if (profile != Profile.H2) {
       return "";
