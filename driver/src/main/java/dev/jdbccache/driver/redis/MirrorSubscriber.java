@@ -116,6 +116,9 @@ final class MirrorSubscriber implements AutoCloseable {
 
         @Override
         public void onSubscribe(byte[] channel, int subscribedChannels) {
+            if (stoppedBeforeConfirmed()) {
+                return;
+            }
             // messages queue on the socket while this runs: none is missed between sync and the next
             try {
                 RedisGateway.Reply reply = gateway.run(RedisScript.SYNC, RedisGateway.call(
@@ -146,6 +149,18 @@ final class MirrorSubscriber implements AutoCloseable {
             if (pattern != null && pattern.length == Long.BYTES) {
                 mirror.confirmed(ByteBuffer.wrap(pattern).getLong());
             }
+        }
+
+        /**
+         * A {@link #stop} that came while Redis had not yet confirmed the subscription (a resync
+         * right after subscribing) could not unsubscribe; without this the subscription would
+         * stay, never sending a heartbeat, and the mirror would never be live again.
+         */
+        private synchronized boolean stoppedBeforeConfirmed() {
+            if (stopped) {
+                stop(); // subscribed now: this unsubscribes, and the loop subscribes afresh
+            }
+            return stopped;
         }
 
         synchronized void heartbeat() {
