@@ -1,5 +1,6 @@
 package dev.jdbccache.parser;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +26,15 @@ final class Cacheability {
         if (statements.isEmpty()) {
             return new SqlAnalysis(StatementKind.OTHER, Set.of(), Set.of(), false,
                     hint.off() ? NotCacheableReason.HINT_OFF : NotCacheableReason.NOT_A_QUERY,
-                    "empty statement", hint, text.normalized(), null, null);
+                    "empty statement", hint, text.normalized(), null, null, false, List.of());
         }
         if (statements.size() > 1) {
             return several(statements, text);
         }
-        StatementFacts f = statements.get(0);
+        return single(statements.get(0), hint, text.normalized());
+    }
+
+    private SqlAnalysis single(StatementFacts f, CacheHint hint, String normalized) {
         Reason r = reason(f);
         boolean writesUnknown = f.writesUnknown
                 // In PostgreSQL SELECT f() is how procedures are called: an unknown function may write.
@@ -41,9 +45,9 @@ final class Cacheability {
             r = null;
         }
         return new SqlAnalysis(f.kind, f.reads, f.writes, writesUnknown,
-                r == null ? null : r.reason, r == null ? null : r.detail, hint, text.normalized(),
+                r == null ? null : r.reason, r == null ? null : r.detail, hint, normalized,
                 f.kind == StatementKind.TRANSACTION_CONTROL ? f.transactionControl : null,
-                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null);
+                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null, f.createsTemporary, List.of());
     }
 
     private record Reason(NotCacheableReason reason, String detail) {
@@ -91,7 +95,8 @@ final class Cacheability {
      * Several statements in one string are never cached. The kind is the one that matters most
      * to the driver: a session change, else transaction control, else the first write, else the
      * first statement's. {@code transactionControl} and {@code sessionSetting} are reported
-     * whenever any statement has them, whatever the kind.
+     * whenever any statement has them, whatever the kind; each statement's own analysis comes
+     * with it, for the driver to follow them in order.
      */
     private SqlAnalysis several(List<StatementFacts> statements, SqlText text) {
         Set<TableName> reads = new LinkedHashSet<>();
@@ -100,7 +105,12 @@ final class Cacheability {
         StatementKind firstWrite = null;
         TransactionControl control = null;
         Set<String> settings = new LinkedHashSet<>();
-        for (StatementFacts f : statements) {
+        boolean createsTemporary = false;
+        List<SqlAnalysis> parts = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            StatementFacts f = statements.get(i);
+            parts.add(single(f, text.hint(), text.statements().get(i).normalized()));
+            createsTemporary |= f.createsTemporary;
             reads.addAll(f.reads);
             writes.addAll(f.writes);
             writesUnknown |= f.writesUnknown || f.kind == StatementKind.QUERY && f.unknownFunction != null;
@@ -128,6 +138,6 @@ final class Cacheability {
         NotCacheableReason reason = text.hint().off() ? NotCacheableReason.HINT_OFF
                 : NotCacheableReason.MULTIPLE_STATEMENTS;
         return new SqlAnalysis(kind, reads, writes, writesUnknown, reason, statements.size() + " statements",
-                text.hint(), text.normalized(), control, setting);
+                text.hint(), text.normalized(), control, setting, createsTemporary, parts);
     }
 }

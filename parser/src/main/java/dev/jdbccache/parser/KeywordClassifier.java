@@ -17,7 +17,7 @@ final class KeywordClassifier {
 
     private static final Set<String> READ_KEYWORDS = Set.of("select", "with", "values", "table", "(");
     private static final Set<String> HARMLESS = Set.of("show", "describe", "desc", "lock", "vacuum",
-            "analyze", "analyse", "checkpoint", "listen", "unlisten", "notify", "declare", "fetch", "move",
+            "analyze", "analyse", "checkpoint", "listen", "unlisten", "notify", "fetch", "move",
             "close", "deallocate", "load", "reindex", "cluster", "help");
     private static final Set<String> DDL = Set.of("create", "alter", "drop", "comment", "grant", "revoke",
             "rename", "refresh", "security", "import");
@@ -28,9 +28,11 @@ final class KeywordClassifier {
             "materialized", "top");
 
     private final TableNames names;
+    private final TokenScan scan;
 
-    KeywordClassifier(TableNames names) {
+    KeywordClassifier(TableNames names, TokenScan scan) {
         this.names = names;
+        this.scan = scan;
     }
 
     /**
@@ -75,6 +77,16 @@ final class KeywordClassifier {
             case "discard" -> {
                 return session("*");
             }
+            case "declare" -> {
+                // DECLARE c CURSOR FOR SELECT f(): the cursor runs the query, and f may write
+                StatementFacts facts = StatementFacts.of(StatementKind.OTHER);
+                String function = scan.unknownFunctionCall(piece);
+                if (function != null) {
+                    facts.unknownFunction(function);
+                    facts.writesUnknown = true;
+                }
+                return facts;
+            }
             case "use" -> {
                 return session("catalog");
             }
@@ -100,9 +112,14 @@ final class KeywordClassifier {
         StatementFacts facts;
         if (READ_KEYWORDS.contains(first)) {
             facts = StatementFacts.of(StatementKind.QUERY);
-            // A read we cannot parse may still hide a write: SELECT INTO, a data-modifying CTE.
-            facts.writesUnknown = containsAnyWord(piece, Set.of("into", "insert", "update", "delete", "merge",
-                    "truncate", "drop", "create", "alter"));
+            // A read we cannot parse may still hide a write: SELECT INTO, a data-modifying CTE,
+            // or a function we do not know (in PostgreSQL, SELECT f() is how procedures are called).
+            String function = scan.unknownFunctionCall(piece);
+            if (function != null) {
+                facts.unknownFunction(function);
+            }
+            facts.writesUnknown = function != null || containsAnyWord(piece, Set.of("into", "insert", "update",
+                    "delete", "merge", "truncate", "drop", "create", "alter"));
         } else {
             facts = switch (first) {
                 case "insert" -> target(piece, StatementKind.INSERT, "into");

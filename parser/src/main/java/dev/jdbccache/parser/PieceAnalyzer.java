@@ -37,11 +37,22 @@ final class PieceAnalyzer implements AnalysisJob.PieceAnalysis {
     /** Classification without the parser: for texts we refuse to parse (too long, unterminated). */
     StatementFacts withoutParser(Piece piece, String why) {
         StatementFacts facts = keywords.withoutParsing(piece);
-        return facts != null ? facts : keywords.fallback(piece, why);
+        facts = facts != null ? facts : keywords.fallback(piece, why);
+        facts.createsTemporary |= TokenScan.createsTemporary(piece);
+        return facts;
     }
 
     @Override
     public StatementFacts analyze(Piece piece, AnalysisJob parser) {
+        StatementFacts facts = analyzeTree(piece, parser);
+        facts.createsTemporary |= TokenScan.createsTemporary(piece);
+        if (facts.kind == StatementKind.QUERY && TokenScan.samplesRows(piece)) {
+            facts.volatileFunction("TABLESAMPLE");
+        }
+        return facts;
+    }
+
+    private StatementFacts analyzeTree(Piece piece, AnalysisJob parser) {
         try {
             StatementFacts facts = keywords.withoutParsing(piece);
             if (facts != null) {

@@ -1,5 +1,6 @@
 package dev.jdbccache.parser;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +22,11 @@ import java.util.Set;
  * @param sessionSetting     for {@link StatementKind#SESSION_SET}, the lower-case name of the
  *                           setting changed ({@code search_path}, {@code role}, {@code schema}, ...),
  *                           or {@code "*"} when unknown; else {@code null}
+ * @param createsTemporary   the statement creates a temporary object ({@code CREATE TEMP TABLE},
+ *                           {@code SELECT ... INTO TEMP}): names in this session may now resolve
+ *                           to objects no other session sees
+ * @param statements         for a text of several statements, the analysis of each, in order
+ *                           (each with no statements of its own); empty for a single statement
  */
 public record SqlAnalysis(
         StatementKind kind,
@@ -32,9 +38,12 @@ public record SqlAnalysis(
         CacheHint hint,
         String normalizedSql,
         TransactionControl transactionControl,
-        String sessionSetting) {
+        String sessionSetting,
+        boolean createsTemporary,
+        List<SqlAnalysis> statements) {
 
     public SqlAnalysis {
+        statements = List.copyOf(statements);
         tablesRead = Set.copyOf(tablesRead);
         tablesWritten = Set.copyOf(tablesWritten);
         hint = hint == null ? CacheHint.NONE : hint;
@@ -43,6 +52,14 @@ public record SqlAnalysis(
     /** True when the result of this statement may be cached (hints already applied). */
     public boolean cacheable() {
         return reason == null;
+    }
+
+    /**
+     * True when the text holds several statements: their transaction control and session changes
+     * are in {@link #statements()}, and take effect one after the other.
+     */
+    public boolean several() {
+        return !statements.isEmpty();
     }
 
     /** True when executing this statement may change data or structure of some table. */

@@ -45,7 +45,7 @@ public final class SqlAnalyzer {
         this.maxSqlLength = builder.maxSqlLength;
         TableNames names = new TableNames(dialect);
         FunctionCatalog functions = new FunctionCatalog(dialect, builder.deterministicFunctions);
-        KeywordClassifier keywords = new KeywordClassifier(names);
+        KeywordClassifier keywords = new KeywordClassifier(names, new TokenScan(functions));
         this.pieces = new PieceAnalyzer(dialect, keywords, new ParsedStatements(names, functions, keywords));
         this.cacheability = new Cacheability(names);
         this.analyses = Caffeine.newBuilder()

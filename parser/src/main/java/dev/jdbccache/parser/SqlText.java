@@ -44,6 +44,20 @@ record SqlText(List<Piece> statements, CacheHint hint, String normalized, boolea
             return tokens.isEmpty() ? "" : tokens.get(0).lower();
         }
 
+        /** Its tokens as written, separated by one space where the text had a gap: its normalized form. */
+        String normalized() {
+            StringBuilder text = new StringBuilder();
+            SqlToken previous = null;
+            for (SqlToken t : tokens) {
+                if (previous != null && previous.start() + previous.text().length() != t.start()) {
+                    text.append(' ');
+                }
+                text.append(t.text());
+                previous = t;
+            }
+            return text.toString();
+        }
+
         /** The piece from token {@code from} on, as its own piece (for {@code EXPLAIN ANALYZE x}). */
         Piece tail(int from) {
             List<SqlToken> rest = tokens.subList(Math.min(from, tokens.size()), tokens.size());

@@ -24,6 +24,8 @@ final class StatementFacts {
     String timeFunction;
     String systemCatalog;
     String temporaryTable;
+    /** {@code CREATE TEMP ...}, {@code SELECT ... INTO TEMP ...}: see {@link SqlAnalysis#createsTemporary()}. */
+    boolean createsTemporary;
     TransactionControl transactionControl;
     String sessionSetting;
 

@@ -25,5 +25,10 @@ public enum BypassReason {
     /** The database catalog (views, foreign keys, triggers) could not be read, so dependencies are unknown. */
     CATALOG_UNAVAILABLE,
     /** The store failed (unreachable, slow, corrupt entry): the read went to the database. */
-    STORE_FAILURE
+    STORE_FAILURE,
+    /**
+     * The session created a temporary object ({@code CREATE TEMP TABLE}): a name in its queries may
+     * resolve to an object no other session sees, so its reads are neither stored nor served.
+     */
+    TEMPORARY_OBJECTS
 }

@@ -156,6 +156,9 @@ public final class CachingConnection extends DelegatingConnection {
         if (session.unknown()) {
             return BypassReason.SESSION_STATE;
         }
+        if (session.ownsTemporaryObjects()) {
+            return BypassReason.TEMPORARY_OBJECTS;
+        }
         if (parameters != null && !parameters.keyable()) {
             return BypassReason.PARAMETERS;
         }
@@ -199,11 +202,18 @@ public final class CachingConnection extends DelegatingConnection {
      * the read path relies on.
      */
     <T> T execute(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
+        if (analysis.createsTemporary()) {
+            // before the call: a failure may still have created it (several statements, or an error after)
+            session.temporaryObjectCreated();
+        }
+        if (analysis.several()) {
+            return several(analysis, call);
+        }
         return switch (analysis.kind()) {
             case TRANSACTION_CONTROL -> transactionControl(analysis, call);
             case SESSION_SET -> {
                 T result = call.run();
-                session.settingChanged(analysis.sessionSetting(), analysis.normalizedSql(), inTransaction());
+                sessionChanged(analysis);
                 yield result;
             }
             case DDL -> {
@@ -215,6 +225,119 @@ public final class CachingConnection extends DelegatingConnection {
             }
             default -> write(writePlan(analysis), call);
         };
+    }
+
+    private void sessionChanged(SqlAnalysis analysis) {
+        session.settingChanged(analysis.sessionSetting(), analysis.normalizedSql(), inTransaction());
+        if (discardsTemporaryObjects(analysis.normalizedSql())) {
+            session.temporaryObjectsDiscarded();
+        }
+    }
+
+    private static boolean discardsTemporaryObjects(String sql) {
+        String s = sql.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("discard all") || s.startsWith("discard temp");
+    }
+
+    /**
+     * Runs a text of several statements. Its writes, whatever else it holds, go through the write
+     * path: one lease over the whole call covers what commits inside it ({@code BEGIN; UPDATE ...;
+     * COMMIT}), and, when a transaction is open around or after it, the transaction's write set
+     * keeps them leased until that transaction ends. After a successful call its transaction
+     * control and session changes are followed in order, as if each had been sent alone.
+     */
+    private <T> T several(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
+        WritePlan plan = writePlan(analysis);
+        boolean ends = false;
+        for (SqlAnalysis part : analysis.statements()) {
+            ends |= part.kind() == StatementKind.TRANSACTION_CONTROL && endsTransaction(part.transactionControl());
+        }
+        WriteLease lease = null;
+        if (plan.writes()) {
+            runtime.wrote();
+            if (inTransaction()) {
+                writes.add(plan);
+            }
+            lease = runtime.versions().beginWrite(plan.tables(), plan.unknownTables());
+        }
+        if (ends) {
+            writes.renew();
+        }
+        boolean succeeded = false;
+        try {
+            T result = call.run();
+            succeeded = true;
+            return result;
+        } finally {
+            try {
+                if (succeeded) {
+                    follow(analysis.statements());
+                } else if (ends || analysis.transactionControl() != null || analysis.sessionSetting() != null) {
+                    // which statements ran is not known: neither is the transaction or the session state
+                    session.settingChanged("*", analysis.normalizedSql(), true);
+                }
+                if (plan.writes() && inTransaction()) {
+                    writes.add(plan); // written after the string's last COMMIT, or in a transaction it left open
+                }
+            } finally {
+                if (lease != null) {
+                    runtime.versions().endWrite(lease);
+                }
+            }
+        }
+    }
+
+    private static boolean endsTransaction(dev.jdbccache.parser.TransactionControl control) {
+        return switch (control) {
+            case COMMIT, ROLLBACK, OTHER -> true;
+            default -> false;
+        };
+    }
+
+    /** The transaction and session effects of statements that ran one after the other. */
+    private void follow(java.util.List<SqlAnalysis> statements) {
+        for (SqlAnalysis part : statements) {
+            switch (part.kind()) {
+                case TRANSACTION_CONTROL -> followTransactionControl(part);
+                case SESSION_SET -> sessionChanged(part);
+                case DDL -> catalogChanged();
+                default -> { }
+            }
+        }
+    }
+
+    private void followTransactionControl(SqlAnalysis part) {
+        switch (part.transactionControl()) {
+            case BEGIN -> {
+                if (autoCommit) {
+                    sqlTransaction = true;
+                }
+                beganWithIsolation(part);
+            }
+            case COMMIT, ROLLBACK -> transactionEnded();
+            case SET_TRANSACTION -> transactionCharacteristicsSet();
+            case OTHER -> {
+                transactionEnded();
+                runtime.invalidateAll();
+            }
+            default -> { }
+        }
+    }
+
+    /** {@code BEGIN ISOLATION LEVEL ...}: the transaction's isolation is not the connection's. */
+    private void beganWithIsolation(SqlAnalysis begin) {
+        if (begin.normalizedSql().toLowerCase(java.util.Locale.ROOT).contains("isolation")) {
+            transactionIsolationUnknown = true;
+        }
+    }
+
+    private void transactionCharacteristicsSet() {
+        if (inTransaction()) {
+            transactionIsolationUnknown = true;
+        } else {
+            // SET SESSION CHARACTERISTICS and the like: read the isolation again
+            isolation = -1;
+        }
     }
 
     /** Runs a batch whose statements write the union of {@code plan}'s tables. */
@@ -258,6 +381,7 @@ public final class CachingConnection extends DelegatingConnection {
                 if (autoCommit) {
                     sqlTransaction = true;
                 }
+                beganWithIsolation(analysis);
                 return result;
             }
             case COMMIT -> {
@@ -277,12 +401,7 @@ public final class CachingConnection extends DelegatingConnection {
             }
             case SET_TRANSACTION -> {
                 T result = call.run();
-                if (inTransaction()) {
-                    transactionIsolationUnknown = true;
-                } else {
-                    // SET SESSION CHARACTERISTICS and the like: read the isolation again
-                    isolation = -1;
-                }
+                transactionCharacteristicsSet();
                 return result;
             }
             case SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT -> {

@@ -26,6 +26,7 @@ final class SessionState {
     private final StringBuilder settings = new StringBuilder();
     private String fingerprint;
     private boolean unknown;
+    private boolean temporaryObjects;
 
     /** True when the state has to be read from the connection before it can be keyed on. */
     boolean needsLoad() {
@@ -59,6 +60,24 @@ final class SessionState {
             settings.append(normalizedSql).append('\n');
         }
         reload(); // a search_path or schema change moves the current schema
+    }
+
+    /** The session created a temporary object; it lives until the session ends or discards it. */
+    void temporaryObjectCreated() {
+        temporaryObjects = true;
+    }
+
+    /**
+     * True while the session may own temporary objects: {@code DISCARD ALL} and {@code DISCARD TEMP}
+     * drop them (a {@code DROP} of one table may leave others, so it does not count).
+     */
+    boolean ownsTemporaryObjects() {
+        return temporaryObjects;
+    }
+
+    /** {@code DISCARD ALL} / {@code DISCARD TEMP} ran: the session's temporary objects are gone. */
+    void temporaryObjectsDiscarded() {
+        temporaryObjects = false;
     }
 
     /** True when the state cannot be keyed on: reads bypass the cache. */
