@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * <p>Order of reasons: {@code cache:off} hint; several statements; unparseable; not a query;
  * a read that writes; locking clause; system catalog; temporary table; volatile function;
- * unknown function; time function. A TTL hint lifts only the last one.
+ * time function (lifted by a TTL hint); unknown function. Unknown functions come last so that,
+ * when they are the reason, they are the only one: a catalog that knows them decides.
  */
 final class Cacheability {
 
@@ -26,7 +27,7 @@ final class Cacheability {
         if (statements.isEmpty()) {
             return new SqlAnalysis(StatementKind.OTHER, Set.of(), Set.of(), false,
                     hint.off() ? NotCacheableReason.HINT_OFF : NotCacheableReason.NOT_A_QUERY,
-                    "empty statement", hint, text.normalized(), null, null, false, List.of());
+                    "empty statement", hint, text.normalized(), null, null, false, Set.of(), List.of());
         }
         if (statements.size() > 1) {
             return several(statements, text);
@@ -35,25 +36,35 @@ final class Cacheability {
     }
 
     private SqlAnalysis single(StatementFacts f, CacheHint hint, String normalized) {
-        Reason r = reason(f);
+        Reason r = reason(f, hint);
         boolean writesUnknown = f.writesUnknown
                 // In PostgreSQL SELECT f() is how procedures are called: an unknown function may write.
                 || f.kind == StatementKind.QUERY && f.unknownFunction != null;
         if (hint.off()) {
             r = new Reason(NotCacheableReason.HINT_OFF, r == null ? null : r.detail);
-        } else if (r != null && r.reason == NotCacheableReason.TIME_FUNCTION && hint.ttl() != null) {
-            r = null;
         }
         return new SqlAnalysis(f.kind, f.reads, f.writes, writesUnknown,
                 r == null ? null : r.reason, r == null ? null : r.detail, hint, normalized,
                 f.kind == StatementKind.TRANSACTION_CONTROL ? f.transactionControl : null,
-                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null, f.createsTemporary, List.of());
+                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null, f.createsTemporary,
+                catalogFunctions(f), List.of());
+    }
+
+    /**
+     * The unknown functions of a parsed query that writes nothing else: whatever unknown writes
+     * and refusal it has come from them alone, so a catalog of their volatility may decide both.
+     * Empty otherwise (an unparseable text may call functions no scan names).
+     */
+    private static Set<String> catalogFunctions(StatementFacts f) {
+        boolean decidedByFunctions = f.kind == StatementKind.QUERY && f.unparseable == null && !f.writesUnknown
+                && f.writes.isEmpty() && f.readThatWrites == null;
+        return decidedByFunctions ? f.unknownFunctions : Set.of();
     }
 
     private record Reason(NotCacheableReason reason, String detail) {
     }
 
-    private Reason reason(StatementFacts f) {
+    private Reason reason(StatementFacts f, CacheHint hint) {
         if (f.unparseable != null) {
             return new Reason(NotCacheableReason.UNPARSEABLE, f.unparseable);
         }
@@ -82,11 +93,11 @@ final class Cacheability {
         if (f.volatileFunction != null) {
             return new Reason(NotCacheableReason.VOLATILE_FUNCTION, f.volatileFunction);
         }
+        if (f.timeFunction != null && hint.ttl() == null) {
+            return new Reason(NotCacheableReason.TIME_FUNCTION, f.timeFunction);
+        }
         if (f.unknownFunction != null) {
             return new Reason(NotCacheableReason.UNKNOWN_FUNCTION, f.unknownFunction);
-        }
-        if (f.timeFunction != null) {
-            return new Reason(NotCacheableReason.TIME_FUNCTION, f.timeFunction);
         }
         return null;
     }
@@ -138,6 +149,6 @@ final class Cacheability {
         NotCacheableReason reason = text.hint().off() ? NotCacheableReason.HINT_OFF
                 : NotCacheableReason.MULTIPLE_STATEMENTS;
         return new SqlAnalysis(kind, reads, writes, writesUnknown, reason, statements.size() + " statements",
-                text.hint(), text.normalized(), control, setting, createsTemporary, parts);
+                text.hint(), text.normalized(), control, setting, createsTemporary, Set.of(), parts);
     }
 }

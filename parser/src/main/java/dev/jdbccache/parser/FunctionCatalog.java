@@ -246,6 +246,18 @@ final class FunctionCatalog {
     }
 
     /** {@code "Foo"} to {@code foo}, {@code s."F"} to {@code s.f}: function names compare case-insensitively. */
+    /**
+     * The name a database's catalog knows a function by: the last part of {@code qualified},
+     * as written when quoted, else folded to lower case (PostgreSQL's {@code pg_proc.proname}).
+     */
+    static String catalogName(String qualified) {
+        String last = TableName.lastPart(qualified);
+        if (last.length() >= 2 && last.charAt(0) == '"' && last.charAt(last.length() - 1) == '"') {
+            return last.substring(1, last.length() - 1);
+        }
+        return last.toLowerCase(Locale.ROOT);
+    }
+
     static String unquoteLower(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {

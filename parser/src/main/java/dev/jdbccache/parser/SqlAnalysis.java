@@ -25,6 +25,13 @@ import java.util.Set;
  * @param createsTemporary   the statement creates a temporary object ({@code CREATE TEMP TABLE},
  *                           {@code SELECT ... INTO TEMP}): names in this session may now resolve
  *                           to objects no other session sees
+ * @param catalogFunctions for a parsed query, the functions no built-in list knows, named as in
+ *                           the database's catalog, when they alone make it uncacheable (reason
+ *                           {@link NotCacheableReason#UNKNOWN_FUNCTION}) and possibly writing
+ *                           ({@code writesUnknown}): a catalog of their volatility may decide
+ *                           both (immutable: a cacheable read; stable: a read; volatile: may
+ *                           write). When the reason is another one, they decide only the writes.
+ *                           Empty otherwise.
  * @param statements         for a text of several statements, the analysis of each, in order
  *                           (each with no statements of its own); empty for a single statement
  */
@@ -40,9 +47,11 @@ public record SqlAnalysis(
         TransactionControl transactionControl,
         String sessionSetting,
         boolean createsTemporary,
+        Set<String> catalogFunctions,
         List<SqlAnalysis> statements) {
 
     public SqlAnalysis {
+        catalogFunctions = Set.copyOf(catalogFunctions);
         statements = List.copyOf(statements);
         tablesRead = Set.copyOf(tablesRead);
         tablesWritten = Set.copyOf(tablesWritten);

@@ -21,6 +21,8 @@ final class StatementFacts {
     String readThatWrites;
     String volatileFunction;
     String unknownFunction;
+    /** Every function the catalog of functions does not know, by its name in the database's catalog. */
+    final Set<String> unknownFunctions = new LinkedHashSet<>();
     String timeFunction;
     String systemCatalog;
     String temporaryTable;
@@ -45,6 +47,7 @@ final class StatementFacts {
         if (unknownFunction == null) {
             unknownFunction = name;
         }
+        unknownFunctions.add(FunctionCatalog.catalogName(name));
     }
 
     void timeFunction(String name) {

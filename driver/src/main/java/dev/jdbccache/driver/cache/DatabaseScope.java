@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jdbccache.driver.catalog.CatalogReader;
 import dev.jdbccache.driver.catalog.DependencyGraph;
+import dev.jdbccache.driver.catalog.Volatility;
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.parser.NotCacheableReason;
 import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
 import dev.jdbccache.parser.SqlDialect;
+import dev.jdbccache.parser.StatementKind;
 import dev.jdbccache.parser.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -101,8 +103,8 @@ public final class DatabaseScope {
 
     /** The invalidation keys a write changes; {@link WritePlan#unknownTables()} when the catalog cannot be read. */
     public WritePlan writePlan(SqlAnalysis analysis, Connection connection) {
-        if (!analysis.writes()) {
-            return WritePlan.NONE;
+        if (!analysis.writes() && analysis.kind() != StatementKind.QUERY) {
+            return WritePlan.NONE; // a query may still read a view that calls a writing function
         }
         WritePlan plan = writePlans.getIfPresent(analysis);
         if (plan != null) {
@@ -180,7 +182,16 @@ public final class DatabaseScope {
 
     private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph, long generation) {
         String sql = analysis.normalizedSql();
-        if (!analysis.cacheable()) {
+        boolean functionsAllowCaching = false;
+        if (!analysis.catalogFunctions().isEmpty()) {
+            Volatility volatility = graph == null ? Volatility.VOLATILE : graph.volatility(analysis.catalogFunctions());
+            if (volatility == Volatility.VOLATILE) {
+                return ReadPlan.writing(sql, generation);
+            }
+            functionsAllowCaching = volatility == Volatility.IMMUTABLE
+                    && analysis.reason() == NotCacheableReason.UNKNOWN_FUNCTION;
+        }
+        if (!analysis.cacheable() && !functionsAllowCaching) {
             BypassReason reason = analysis.reason() == NotCacheableReason.HINT_OFF ? BypassReason.HINT_OFF : BypassReason.NOT_CACHEABLE;
             return ReadPlan.bypass(reason, sql, generation);
         }
@@ -193,7 +204,10 @@ public final class DatabaseScope {
         }
         Set<String> named = new LinkedHashSet<>();
         analysis.tablesRead().forEach(t -> named.add(t.name()));
-        if (graph.readsUnresolvedView(named)) {
+        if (graph.readsWritingView(named)) {
+            return ReadPlan.writing(sql, generation);
+        }
+        if (graph.readsUncacheableView(named)) {
             return ReadPlan.bypass(BypassReason.NOT_CACHEABLE, sql, generation);
         }
         Set<String> tables = new TreeSet<>(graph.readDependencies(named));
@@ -224,12 +238,18 @@ public final class DatabaseScope {
 
     private WritePlan computeWritePlan(SqlAnalysis analysis, DependencyGraph graph) {
         if (graph == null) {
-            return new WritePlan(Set.of(), true);
+            return analysis.writes() ? WritePlan.UNKNOWN : WritePlan.NONE;
         }
         Set<String> named = new LinkedHashSet<>();
         analysis.tablesWritten().forEach(t -> named.add(t.name()));
         Set<String> tables = new LinkedHashSet<>();
-        boolean unknown = analysis.writesUnknown();
+        boolean unknown = analysis.catalogFunctions().isEmpty() ? analysis.writesUnknown()
+                : graph.volatility(analysis.catalogFunctions()) == Volatility.VOLATILE;
+        if (analysis.kind() == StatementKind.QUERY) {
+            Set<String> read = new LinkedHashSet<>();
+            analysis.tablesRead().forEach(t -> read.add(t.name()));
+            unknown |= graph.readsWritingView(read);
+        }
         Deque<String> pending = new ArrayDeque<>(named);
         while (!pending.isEmpty()) {
             String table = pending.pop();

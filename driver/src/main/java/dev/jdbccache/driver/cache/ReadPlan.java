@@ -13,10 +13,16 @@ public final class ReadPlan {
     private final BypassReason bypass;
     private final String sqlFingerprint;
     private final long catalogGeneration;
+    private final boolean writesUnknown;
     private final ColumnsMemo columns = new ColumnsMemo();
 
     static ReadPlan bypass(BypassReason reason, String sql, long catalogGeneration) {
-        return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration);
+        return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration, false);
+    }
+
+    /** A read that calls a function which may write: it bypasses the cache and invalidates every table. */
+    static ReadPlan writing(String sql, long catalogGeneration) {
+        return new ReadPlan(new String[0], 0, BypassReason.NOT_CACHEABLE, sql, catalogGeneration, true);
     }
 
     /**
@@ -24,6 +30,12 @@ public final class ReadPlan {
      *     in; the plan holds while it is current ({@code -1}: compute again next time)
      */
     ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration) {
+        this(tables, ttlNanos, bypass, sqlFingerprint, catalogGeneration, false);
+    }
+
+    private ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration,
+            boolean writesUnknown) {
+        this.writesUnknown = writesUnknown;
         this.tables = tables;
         this.ttlNanos = ttlNanos;
         this.bypass = bypass;
@@ -33,6 +45,11 @@ public final class ReadPlan {
 
     long catalogGeneration() {
         return catalogGeneration;
+    }
+
+    /** True when running the read may write any table: it goes through the write path. */
+    public boolean writesUnknown() {
+        return writesUnknown;
     }
 
     /** {@code null} when the read may use the cache. */

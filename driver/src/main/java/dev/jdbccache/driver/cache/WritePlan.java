@@ -9,6 +9,8 @@ import java.util.Set;
 public record WritePlan(Set<String> tables, boolean unknownTables) {
 
     public static final WritePlan NONE = new WritePlan(Set.of(), false);
+    /** What a statement that may write anything invalidates: every table. */
+    public static final WritePlan UNKNOWN = new WritePlan(Set.of(), true);
 
     public boolean writes() {
         return unknownTables || !tables.isEmpty();

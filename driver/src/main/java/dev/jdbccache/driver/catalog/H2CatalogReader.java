@@ -1,8 +1,6 @@
 package dev.jdbccache.driver.catalog;
 
-import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
-import dev.jdbccache.parser.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,13 +36,7 @@ final class H2CatalogReader implements CatalogReader {
                         graph.unresolvedView(view);
                         continue;
                     }
-                    SqlAnalysis definition = analyzer.analyze(text);
-                    if (definition.tablesRead().isEmpty() && definition.reason() != null) {
-                        graph.unresolvedView(view);
-                    }
-                    for (TableName base : definition.tablesRead()) {
-                        graph.viewReads(view, base.name());
-                    }
+                    graph.viewDefined(view, analyzer.analyze(text), true);
                 }
             }
             try (ResultSet rs = s.executeQuery(CASCADES)) {

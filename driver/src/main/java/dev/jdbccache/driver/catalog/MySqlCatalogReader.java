@@ -2,7 +2,6 @@ package dev.jdbccache.driver.catalog;
 
 import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
-import dev.jdbccache.parser.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +39,7 @@ final class MySqlCatalogReader implements CatalogReader {
                         graph.unresolvedView(view);
                         continue;
                     }
-                    for (TableName base : definition.tablesRead()) {
-                        graph.viewReads(view, base.name());
-                    }
+                    graph.viewDefined(view, definition, true);
                 }
             }
             try (ResultSet rs = s.executeQuery(CASCADES)) {

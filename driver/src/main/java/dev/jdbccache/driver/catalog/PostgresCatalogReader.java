@@ -7,7 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 
-/** Views from {@code pg_depend}/{@code pg_rewrite}, cascades from {@code pg_constraint}, triggers from {@code pg_trigger}. */
+/**
+ * Views from {@code pg_depend}/{@code pg_rewrite} (their definitions from {@code pg_get_viewdef}),
+ * cascades from {@code pg_constraint}, triggers from {@code pg_trigger}, other rules from
+ * {@code pg_rewrite}, partitions and inheritance from {@code pg_inherits}, function volatility
+ * from {@code pg_proc}.
+ */
 final class PostgresCatalogReader implements CatalogReader {
 
     // a view's rewrite rule depends on every relation its query reads
@@ -24,6 +29,23 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final String TRIGGERS = "select c.relname, l.lanname, p.prosrc from pg_catalog.pg_trigger t "
             + "join pg_catalog.pg_class c on c.oid = t.tgrelid join pg_catalog.pg_proc p on p.oid = t.tgfoid "
             + "join pg_catalog.pg_language l on l.oid = p.prolang where not t.tgisinternal";
+
+    private static final String DEFINITIONS = "select c.relname, pg_catalog.pg_get_viewdef(c.oid) "
+            + "from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace "
+            + "where c.relkind = 'v' and n.nspname not in ('pg_catalog', 'information_schema')";
+    // a rule other than a view's _RETURN depends on every relation its condition and actions name
+    private static final String RULES = "select distinct c.relname, t.relname from pg_catalog.pg_rewrite r "
+            + "join pg_catalog.pg_class c on c.oid = r.ev_class "
+            + "join pg_catalog.pg_depend d on d.objid = r.oid and d.classid = 'pg_catalog.pg_rewrite'::regclass "
+            + "and d.refclassid = 'pg_catalog.pg_class'::regclass "
+            + "join pg_catalog.pg_class t on t.oid = d.refobjid "
+            + "where r.rulename <> '_RETURN' and t.oid <> c.oid";
+    // relkind filters out partitioned indexes, which pg_inherits lists too
+    private static final String INHERITANCE = "select c.relname, p.relname from pg_catalog.pg_inherits i "
+            + "join pg_catalog.pg_class c on c.oid = i.inhrelid join pg_catalog.pg_class p on p.oid = i.inhparent "
+            + "where c.relkind in ('r', 'p', 'f')";
+    // 'i' < 's' < 'v': the greatest is the worst of a name's overloads
+    private static final String FUNCTIONS = "select proname, max(provolatile::text) from pg_catalog.pg_proc group by proname";
 
     @Override
     public DependencyGraph read(Connection connection, SqlAnalyzer analyzer) throws SQLException {
@@ -50,6 +72,26 @@ final class PostgresCatalogReader implements CatalogReader {
                     } else {
                         targets.forEach(target -> graph.triggerWrites(table, target));
                     }
+                }
+            }
+            try (ResultSet rs = s.executeQuery(RULES)) {
+                while (rs.next()) {
+                    graph.ruleRefers(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(INHERITANCE)) {
+                while (rs.next()) {
+                    graph.inherits(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(FUNCTIONS)) {
+                while (rs.next()) {
+                    graph.function(rs.getString(1), Volatility.ofCode(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery(DEFINITIONS)) {
+                while (rs.next()) {
+                    graph.viewDefined(rs.getString(1), analyzer.analyze(rs.getString(2)), false);
                 }
             }
         }

@@ -73,9 +73,13 @@ public final class CachingConnection extends DelegatingConnection {
         return analyzer.analyze(sql);
     }
 
-    /** True for statements that go through the read path (and may be cached). */
+    /**
+     * True for statements that go through the read path (and may be cached): queries that write
+     * nothing, and those whose writes only the catalog's function volatility can tell (their
+     * {@link ReadPlan} says whether they write).
+     */
     static boolean isRead(SqlAnalysis analysis) {
-        return analysis.kind() == StatementKind.QUERY && !analysis.writes();
+        return analysis.kind() == StatementKind.QUERY && (!analysis.writes() || !analysis.catalogFunctions().isEmpty());
     }
 
     // ---- statement factories -------------------------------------------------------------
@@ -122,7 +126,7 @@ public final class CachingConnection extends DelegatingConnection {
         }
         if (reason != null) {
             runtime.bypassed(plan, reason, analysis.reason());
-            return owner.wrap(execute.run());
+            return owner.wrap(plan.writesUnknown() ? write(WritePlan.UNKNOWN, execute) : execute.run());
         }
         Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
         QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
