@@ -394,7 +394,23 @@ final class AstWalker {
                 setting = value.getValue().toLowerCase(Locale.ROOT);
             }
             facts.sessionSetting = facts.sessionSetting == null ? setting : "*";
+            SessionChange change = "*".equals(facts.sessionSetting) || facts.sessionChange != null
+                    ? SessionChange.OTHER : setConfigScope(parameters);
+            facts.sessionChange = change;
         }
+    }
+
+    /** {@code set_config(name, value, is_local)}: local when its third argument is literally true. */
+    private static SessionChange setConfigScope(ExpressionList<?> parameters) {
+        if (parameters == null || parameters.size() != 3) {
+            return SessionChange.OTHER;
+        }
+        String local = parameters.get(2).toString().toLowerCase(Locale.ROOT);
+        return switch (local) {
+            case "true", "'true'", "'t'", "'on'", "'yes'", "'1'" -> SessionChange.SET_LOCAL;
+            case "false", "'false'", "'f'", "'off'", "'no'", "'0'" -> SessionChange.SET;
+            default -> SessionChange.OTHER;
+        };
     }
 
     private FunctionClass call(List<String> nameParts, int argumentCount) {

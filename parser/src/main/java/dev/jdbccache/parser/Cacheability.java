@@ -27,7 +27,7 @@ final class Cacheability {
         if (statements.isEmpty()) {
             return new SqlAnalysis(StatementKind.OTHER, Set.of(), Set.of(), false,
                     hint.off() ? NotCacheableReason.HINT_OFF : NotCacheableReason.NOT_A_QUERY,
-                    "empty statement", hint, text.normalized(), null, null, false, Set.of(), List.of());
+                    "empty statement", hint, text.normalized(), null, null, null, false, Set.of(), List.of());
         }
         if (statements.size() > 1) {
             return several(statements, text);
@@ -46,8 +46,13 @@ final class Cacheability {
         return new SqlAnalysis(f.kind, f.reads, f.writes, writesUnknown,
                 r == null ? null : r.reason, r == null ? null : r.detail, hint, normalized,
                 f.kind == StatementKind.TRANSACTION_CONTROL ? f.transactionControl : null,
-                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null, f.createsTemporary,
+                f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null,
+                f.kind == StatementKind.SESSION_SET ? sessionChange(f) : null, f.createsTemporary,
                 catalogFunctions(f), List.of());
+    }
+
+    private static SessionChange sessionChange(StatementFacts f) {
+        return f.sessionChange == null ? SessionChange.OTHER : f.sessionChange;
     }
 
     /**
@@ -149,6 +154,7 @@ final class Cacheability {
         NotCacheableReason reason = text.hint().off() ? NotCacheableReason.HINT_OFF
                 : NotCacheableReason.MULTIPLE_STATEMENTS;
         return new SqlAnalysis(kind, reads, writes, writesUnknown, reason, statements.size() + " statements",
-                text.hint(), text.normalized(), control, setting, createsTemporary, Set.of(), parts);
+                text.hint(), text.normalized(), control, setting, setting == null ? null : SessionChange.OTHER,
+                createsTemporary, Set.of(), parts);
     }
 }

@@ -72,10 +72,15 @@ final class KeywordClassifier {
                 return set(piece);
             }
             case "reset" -> {
-                return session(piece.wordAt(1, "all") ? "*" : settingName(piece, 1));
+                return piece.wordAt(1, "all") ? session("*", SessionChange.RESET_ALL)
+                        : session(resetName(piece), SessionChange.RESET);
             }
             case "discard" -> {
-                return session("*");
+                if (piece.wordAt(1, "all")) {
+                    return session("*", SessionChange.DISCARD_ALL);
+                }
+                boolean temp = piece.wordAt(1, "temp") || piece.wordAt(1, "temporary");
+                return session("*", temp ? SessionChange.DISCARD_TEMP : SessionChange.OTHER);
             }
             case "declare" -> {
                 // DECLARE c CURSOR FOR SELECT f(): the cursor runs the query, and f may write
@@ -88,7 +93,7 @@ final class KeywordClassifier {
                 return facts;
             }
             case "use" -> {
-                return session("catalog");
+                return session("catalog", SessionChange.SET);
             }
             default -> { }
         }
@@ -213,16 +218,28 @@ final class KeywordClassifier {
                 && piece.wordAt(i + 1, "transaction")) {
             return transaction(TransactionControl.SET_TRANSACTION);
         }
-        if (piece.wordAt(i, "session") && piece.wordAt(i + 1, "authorization")) {
-            return session("session_authorization");
+        SessionChange change = piece.wordAt(i, "local") ? SessionChange.SET_LOCAL : SessionChange.SET;
+        if ((piece.wordAt(i, "session") || piece.wordAt(i, "local")) && piece.wordAt(i + 1, "authorization")) {
+            return session("session_authorization", change);
         }
         if (piece.wordAt(i, "session") || piece.wordAt(i, "local") || piece.wordAt(i, "global")) {
             i++;
         }
         if (piece.wordAt(i, "time") && piece.wordAt(i + 1, "zone")) {
-            return session("timezone");
+            return session("timezone", change);
         }
-        return session(settingName(piece, i));
+        return session(settingName(piece, i), change);
+    }
+
+    /** The setting {@code RESET} names: {@code RESET SESSION AUTHORIZATION} and {@code RESET TIME ZONE} take two words. */
+    private static String resetName(Piece piece) {
+        if (piece.wordAt(1, "session") && piece.wordAt(2, "authorization")) {
+            return "session_authorization";
+        }
+        if (piece.wordAt(1, "time") && piece.wordAt(2, "zone")) {
+            return "timezone";
+        }
+        return settingName(piece, 1);
     }
 
     private static String settingName(Piece piece, int index) {
@@ -374,9 +391,11 @@ final class KeywordClassifier {
         return facts;
     }
 
-    private static StatementFacts session(String setting) {
+    private static StatementFacts session(String setting, SessionChange change) {
         StatementFacts facts = StatementFacts.of(StatementKind.SESSION_SET);
         facts.sessionSetting = setting;
+        facts.sessionChange = "*".equals(setting) && (change == SessionChange.SET || change == SessionChange.SET_LOCAL)
+                ? SessionChange.OTHER : change;
         return facts;
     }
 }

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param sessionSetting     for {@link StatementKind#SESSION_SET}, the lower-case name of the
  *                           setting changed ({@code search_path}, {@code role}, {@code schema}, ...),
  *                           or {@code "*"} when unknown; else {@code null}
+ * @param sessionChange      for {@link StatementKind#SESSION_SET}, how the setting changes
+ *                           ({@link SessionChange#OTHER} for a text of several statements:
+ *                           see each statement's); else {@code null}
  * @param createsTemporary   the statement creates a temporary object ({@code CREATE TEMP TABLE},
  *                           {@code SELECT ... INTO TEMP}): names in this session may now resolve
  *                           to objects no other session sees
@@ -46,6 +49,7 @@ public record SqlAnalysis(
         String normalizedSql,
         TransactionControl transactionControl,
         String sessionSetting,
+        SessionChange sessionChange,
         boolean createsTemporary,
         Set<String> catalogFunctions,
         List<SqlAnalysis> statements) {

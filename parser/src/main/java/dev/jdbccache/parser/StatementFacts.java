@@ -30,6 +30,7 @@ final class StatementFacts {
     boolean createsTemporary;
     TransactionControl transactionControl;
     String sessionSetting;
+    SessionChange sessionChange;
 
     static StatementFacts of(StatementKind kind) {
         StatementFacts facts = new StatementFacts();

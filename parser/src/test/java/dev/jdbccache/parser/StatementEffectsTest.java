@@ -35,6 +35,33 @@ class StatementEffectsTest {
     }
 
     @Test
+    void sessionStatements_sayHowTheyChangeTheirSetting() {
+        assertChange("SET search_path TO app", "search_path", SessionChange.SET);
+        assertChange("SET SESSION search_path TO app", "search_path", SessionChange.SET);
+        assertChange("SET LOCAL app.tenant = '7'", "app.tenant", SessionChange.SET_LOCAL);
+        assertChange("SET LOCAL TIME ZONE 'UTC'", "timezone", SessionChange.SET_LOCAL);
+        assertChange("SET ROLE reader", "role", SessionChange.SET);
+        assertChange("RESET ROLE", "role", SessionChange.RESET);
+        assertChange("RESET SESSION AUTHORIZATION", "session_authorization", SessionChange.RESET);
+        assertChange("RESET ALL", "*", SessionChange.RESET_ALL);
+        assertChange("DISCARD ALL", "*", SessionChange.DISCARD_ALL);
+        assertChange("DISCARD TEMP", "*", SessionChange.DISCARD_TEMP);
+        assertChange("DISCARD TEMPORARY", "*", SessionChange.DISCARD_TEMP);
+        assertChange("DISCARD PLANS", "*", SessionChange.OTHER);
+        assertChange("SELECT set_config('app.tenant', '7', true)", "app.tenant", SessionChange.SET_LOCAL);
+        assertChange("SELECT set_config('app.tenant', '7', false)", "app.tenant", SessionChange.SET);
+        assertChange("SELECT set_config('app.tenant', ?, ?)", "app.tenant", SessionChange.OTHER);
+        assertNull(analyzer.analyze("select 1").sessionChange());
+    }
+
+    private void assertChange(String sql, String setting, SessionChange change) {
+        SqlAnalysis a = analyzer.analyze(sql);
+        assertEquals(StatementKind.SESSION_SET, a.kind(), sql);
+        assertEquals(setting, a.sessionSetting(), sql);
+        assertEquals(change, a.sessionChange(), sql);
+    }
+
+    @Test
     void oneStatement_hasNoParts() {
         assertFalse(analyzer.analyze("update t set v = 1").several());
     }

@@ -16,12 +16,16 @@ import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
 import dev.jdbccache.parser.SqlDialect;
 import dev.jdbccache.parser.StatementKind;
+import dev.jdbccache.parser.TransactionControl;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 
 /**
@@ -129,7 +133,7 @@ public final class CachingConnection extends DelegatingConnection {
             return owner.wrap(plan.writesUnknown() ? write(WritePlan.UNKNOWN, execute) : execute.run());
         }
         Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
-        QueryKey key = runtime.key(database, plan, values, session.fingerprint(), real.getMaxRows(), type);
+        QueryKey key = runtime.key(database, plan, values, sessionKey(real), real.getMaxRows(), type);
         long start = System.nanoTime();
         EntryStore.Lookup lookup = runtime.lookup(key, plan);
         if (lookup == null) {
@@ -152,6 +156,15 @@ public final class CachingConnection extends DelegatingConnection {
         }
         return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
                 runtime.config().maxEntryBytes(), plan.columns(), completed -> runtime.fill(key, plan, captured, completed)));
+    }
+
+    /**
+     * The session part of a read's key: the session state, and the statement's maximum field size
+     * when one is set (the real driver truncates values to it, and so does the recording).
+     */
+    private String sessionKey(Statement real) throws SQLException {
+        int maxFieldSize = real.getMaxFieldSize();
+        return maxFieldSize == 0 ? session.fingerprint() : session.fingerprint() + "\u0000max_field_size=" + maxFieldSize;
     }
 
     /** Why this connection's state keeps a read from the cache, or {@code null}. */
@@ -232,15 +245,7 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     private void sessionChanged(SqlAnalysis analysis) {
-        session.settingChanged(analysis.sessionSetting(), analysis.normalizedSql(), inTransaction());
-        if (discardsTemporaryObjects(analysis.normalizedSql())) {
-            session.temporaryObjectsDiscarded();
-        }
-    }
-
-    private static boolean discardsTemporaryObjects(String sql) {
-        String s = sql.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.startsWith("discard all") || s.startsWith("discard temp");
+        session.settingChanged(analysis.sessionSetting(), analysis.sessionChange(), analysis.normalizedSql(), inTransaction());
     }
 
     /**
@@ -278,7 +283,7 @@ public final class CachingConnection extends DelegatingConnection {
                     follow(analysis.statements());
                 } else if (ends || analysis.transactionControl() != null || analysis.sessionSetting() != null) {
                     // which statements ran is not known: neither is the transaction or the session state
-                    session.settingChanged("*", analysis.normalizedSql(), true);
+                    session.lost();
                 }
                 if (plan.writes() && inTransaction()) {
                     writes.add(plan); // written after the string's last COMMIT, or in a transaction it left open
@@ -291,7 +296,7 @@ public final class CachingConnection extends DelegatingConnection {
         }
     }
 
-    private static boolean endsTransaction(dev.jdbccache.parser.TransactionControl control) {
+    private static boolean endsTransaction(TransactionControl control) {
         return switch (control) {
             case COMMIT, ROLLBACK, OTHER -> true;
             default -> false;
@@ -299,7 +304,7 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     /** The transaction and session effects of statements that ran one after the other. */
-    private void follow(java.util.List<SqlAnalysis> statements) {
+    private void follow(List<SqlAnalysis> statements) {
         for (SqlAnalysis part : statements) {
             switch (part.kind()) {
                 case TRANSACTION_CONTROL -> followTransactionControl(part);
@@ -318,10 +323,12 @@ public final class CachingConnection extends DelegatingConnection {
                 }
                 beganWithIsolation(part);
             }
-            case COMMIT, ROLLBACK -> transactionEnded();
+            case COMMIT -> transactionEnded(true);
+            case ROLLBACK -> transactionEnded(false);
+            case ROLLBACK_TO_SAVEPOINT -> session.rolledBackToSavepoint();
             case SET_TRANSACTION -> transactionCharacteristicsSet();
             case OTHER -> {
-                transactionEnded();
+                transactionEnded(true);
                 runtime.invalidateAll();
             }
             default -> { }
@@ -330,7 +337,7 @@ public final class CachingConnection extends DelegatingConnection {
 
     /** {@code BEGIN ISOLATION LEVEL ...}: the transaction's isolation is not the connection's. */
     private void beganWithIsolation(SqlAnalysis begin) {
-        if (begin.normalizedSql().toLowerCase(java.util.Locale.ROOT).contains("isolation")) {
+        if (begin.normalizedSql().toLowerCase(Locale.ROOT).contains("isolation")) {
             transactionIsolationUnknown = true;
         }
     }
@@ -393,14 +400,14 @@ public final class CachingConnection extends DelegatingConnection {
                 try {
                     return call.run();
                 } finally {
-                    transactionEnded();
+                    transactionEnded(true);
                 }
             }
             case ROLLBACK -> {
                 try {
                     return call.run();
                 } finally {
-                    transactionEnded();
+                    transactionEnded(false);
                 }
             }
             case SET_TRANSACTION -> {
@@ -408,23 +415,31 @@ public final class CachingConnection extends DelegatingConnection {
                 transactionCharacteristicsSet();
                 return result;
             }
-            case SAVEPOINT, RELEASE_SAVEPOINT, ROLLBACK_TO_SAVEPOINT -> {
-                // the write set stays: a rolled-back write's tables stay leased until the end
+            case SAVEPOINT, RELEASE_SAVEPOINT -> {
                 return call.run();
+            }
+            case ROLLBACK_TO_SAVEPOINT -> {
+                // the write set stays: a rolled-back write's tables stay leased until the end
+                try {
+                    return call.run();
+                } finally {
+                    session.rolledBackToSavepoint();
+                }
             }
             default -> {
                 // PREPARE TRANSACTION / COMMIT PREPARED: the commit may happen elsewhere, later
                 try {
                     return call.run();
                 } finally {
-                    transactionEnded();
+                    transactionEnded(true);
                     runtime.invalidateAll();
                 }
             }
         }
     }
 
-    private void transactionEnded() {
+    private void transactionEnded(boolean committed) {
+        session.transactionEnded(committed);
         if (ddlInTransaction) {
             ddlInTransaction = false;
             scope.catalogChanged();
@@ -443,7 +458,7 @@ public final class CachingConnection extends DelegatingConnection {
             try {
                 delegate.setAutoCommit(true);
             } finally {
-                transactionEnded();
+                transactionEnded(true);
             }
         } else {
             delegate.setAutoCommit(enable);
@@ -458,7 +473,7 @@ public final class CachingConnection extends DelegatingConnection {
             delegate.commit();
         } finally {
             // also when the outcome is unknown (the connection broke during COMMIT): treat as committed
-            transactionEnded();
+            transactionEnded(true);
         }
     }
 
@@ -467,7 +482,16 @@ public final class CachingConnection extends DelegatingConnection {
         try {
             delegate.rollback();
         } finally {
-            transactionEnded();
+            transactionEnded(false);
+        }
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        try {
+            delegate.rollback(savepoint);
+        } finally {
+            session.rolledBackToSavepoint();
         }
     }
 
@@ -476,7 +500,7 @@ public final class CachingConnection extends DelegatingConnection {
         try {
             delegate.close();
         } finally {
-            transactionEnded(); // an open transaction is rolled back by the close
+            transactionEnded(false); // an open transaction is rolled back by the close
         }
     }
 

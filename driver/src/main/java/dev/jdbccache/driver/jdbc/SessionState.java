@@ -1,11 +1,13 @@
 package dev.jdbccache.driver.jdbc;
 
+import dev.jdbccache.parser.SessionChange;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The part of a connection's session state that can change what a query returns, as key
- * material: catalog, schema, and the {@code SET} statements executed through the connection. Two
- * connections whose state reads the same share cache entries. Not thread-safe.
+ * material: catalog, schema, and the current value of each setting changed through the
+ * connection. Two connections whose state reads the same share cache entries. Not thread-safe.
  */
 final class SessionState {
 
@@ -19,11 +21,21 @@ final class SessionState {
 
     /** Past this length the state is not worth keying on: the connection bypasses the cache. */
     private static final int MAX_SETTINGS_LENGTH = 4096;
+    /** Where changes the parser cannot name ({@code DISCARD PLANS}, ...) are kept, in order. */
+    private static final String UNNAMED = "*";
 
     private String catalog;
     private String schema;
     private boolean loaded;
-    private final StringBuilder settings = new StringBuilder();
+    /** Each setting that matters, with the text of the statement that gave it its current value. */
+    private TreeMap<String, String> settings = new TreeMap<>();
+    private int settingsLength;
+    /** The settings when the current transaction first changed one; {@code null} when it changed none. */
+    private TreeMap<String, String> atTransactionStart;
+    /** The current transaction changed a setting for the session ({@code SET}, not {@code SET LOCAL}). */
+    private boolean sessionChangedInTransaction;
+    /** Until the transaction ends, which of its changes hold is not known (a rollback to a savepoint). */
+    private boolean unknownUntilTransactionEnds;
     private String fingerprint;
     private boolean unknown;
     private boolean temporaryObjects;
@@ -47,19 +59,90 @@ final class SessionState {
     }
 
     /**
-     * A {@code SET} executed in autocommit mode: it becomes part of the key. One executed inside
-     * a transaction (which a rollback or {@code SET LOCAL} may undo) makes the state unknown.
+     * A session statement ran. The key holds the current value of each setting that matters
+     * (the text that set it), so a pooled connection that runs the same {@code SET search_path}
+     * for every request keeps one key. Inside a transaction the settings as they were are kept:
+     * a rollback restores them, and so does the end of a transaction that changed them only with
+     * {@code SET LOCAL}; one that changed them for the session and committed leaves them unknown
+     * (PostgreSQL turns the {@code COMMIT} of a failed transaction into a rollback).
      */
-    void settingChanged(String setting, String normalizedSql, boolean inTransaction) {
+    void settingChanged(String setting, SessionChange change, String normalizedSql, boolean inTransaction) {
+        if (change == SessionChange.DISCARD_TEMP) {
+            // inside a transaction a rollback brings the dropped objects back
+            temporaryObjects &= inTransaction;
+            return;
+        }
         if (setting != null && HARMLESS.contains(setting)) {
             return;
         }
-        if (inTransaction || settings.length() + normalizedSql.length() > MAX_SETTINGS_LENGTH) {
+        if (change == SessionChange.SET_LOCAL && !inTransaction) {
+            return; // no effect outside a transaction
+        }
+        if (inTransaction && atTransactionStart == null) {
+            atTransactionStart = new TreeMap<>(settings);
+        }
+        sessionChangedInTransaction |= inTransaction && change != SessionChange.SET_LOCAL;
+        switch (change == null ? SessionChange.OTHER : change) {
+            case SET, SET_LOCAL -> put(setting, normalizedSql);
+            case RESET -> settings.remove(setting);
+            case RESET_ALL -> {
+                String authorization = settings.get("session_authorization");
+                settings.clear();
+                if (authorization != null) {
+                    settings.put("session_authorization", authorization);
+                }
+            }
+            case DISCARD_ALL -> {
+                settings.clear();
+                temporaryObjects = false;
+                unknown = false; // the session is as new
+            }
+            default -> {
+                if (inTransaction) {
+                    unknown = true; // which effect such a change has on a rollback is not known
+                }
+                String before = settings.get(UNNAMED);
+                put(UNNAMED, before == null ? normalizedSql : before + '\n' + normalizedSql);
+            }
+        }
+        settingsLength = 0;
+        settings.forEach((name, text) -> settingsLength += name.length() + text.length() + 2);
+        if (settingsLength > MAX_SETTINGS_LENGTH) {
             unknown = true;
-        } else {
-            settings.append(normalizedSql).append('\n');
         }
         reload(); // a search_path or schema change moves the current schema
+    }
+
+    private void put(String setting, String text) {
+        settings.put(setting == null ? UNNAMED : setting, text);
+    }
+
+    /** The state can no longer be followed (a string of statements failed midway): reads bypass. */
+    void lost() {
+        unknown = true;
+    }
+
+    /** {@code ROLLBACK TO SAVEPOINT}: the changes made since the savepoint are undone, and which they were is not known. */
+    void rolledBackToSavepoint() {
+        if (atTransactionStart != null) {
+            unknownUntilTransactionEnds = true;
+        }
+    }
+
+    /** The transaction ended: committed, or not (rolled back, or the connection closed). */
+    void transactionEnded(boolean committed) {
+        if (atTransactionStart == null) {
+            return;
+        }
+        if (committed && sessionChangedInTransaction) {
+            unknown = true;
+        } else {
+            settings = atTransactionStart;
+        }
+        atTransactionStart = null;
+        sessionChangedInTransaction = false;
+        unknownUntilTransactionEnds = false;
+        reload();
     }
 
     /** The session created a temporary object; it lives until the session ends or discards it. */
@@ -69,27 +152,25 @@ final class SessionState {
 
     /**
      * True while the session may own temporary objects: {@code DISCARD ALL} and {@code DISCARD TEMP}
-     * drop them (a {@code DROP} of one table may leave others, so it does not count).
+     * (see {@link #settingChanged}) drop them; a {@code DROP} of one table may leave others, so it
+     * does not count.
      */
     boolean ownsTemporaryObjects() {
         return temporaryObjects;
     }
 
-    /** {@code DISCARD ALL} / {@code DISCARD TEMP} ran: the session's temporary objects are gone. */
-    void temporaryObjectsDiscarded() {
-        temporaryObjects = false;
-    }
-
     /** True when the state cannot be keyed on: reads bypass the cache. */
     boolean unknown() {
-        return unknown;
+        return unknown || unknownUntilTransactionEnds;
     }
 
     /** The key material; {@link #load} must have been called. */
     String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            f = catalog + '\u0000' + schema + '\u0000' + settings;
+            StringBuilder key = new StringBuilder().append(catalog).append('\u0000').append(schema);
+            settings.forEach((name, text) -> key.append('\u0000').append(text));
+            f = key.toString();
             fingerprint = f;
         }
         return f;

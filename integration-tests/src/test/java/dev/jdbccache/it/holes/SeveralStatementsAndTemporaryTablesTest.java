@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jdbccache.driver.cache.BypassReason;
 import dev.jdbccache.driver.jdbc.CachingConnection;
-import dev.jdbccache.it.redis.Nodes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,41 +19,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SeveralStatementsAndTemporaryTablesTest {
 
-    private static final String PG_URL = System.getProperty("jdbccache.test.pg.url",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    private static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
-
-    private final String schema = "holes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final String prefix = Nodes.prefix();
-    private final String localName = "holes-" + schema;
-    private Connection admin;
+    private PgSchemaFixture db;
 
     @BeforeEach
     void createTable() throws SQLException {
-        admin = DriverManager.getConnection(PG_URL);
-        try (Statement s = admin.createStatement()) {
-            s.execute("create schema " + schema);
-            s.execute("create table " + schema + ".notes(id int primary key, v int not null)");
-            s.execute("insert into " + schema + ".notes values (1, 1)");
-        }
+        db = new PgSchemaFixture("holes",
+                "create table notes(id int primary key, v int not null)",
+                "insert into notes values (1, 1)");
     }
 
     @AfterEach
     void dropTable() throws SQLException {
-        try (Statement s = admin.createStatement()) {
-            s.execute("drop schema " + schema + " cascade");
-        }
-        admin.close();
-        Nodes.deleteKeys(REDIS, prefix);
+        db.close();
     }
 
     private Connection open(String store) throws SQLException {
-        Properties p = store.equals("local") ? new Properties() : Nodes.node(store, REDIS, prefix);
-        if (store.equals("local")) {
-            p.setProperty("cache.name", localName);
-        }
-        return DriverManager.getConnection("jdbc:cache:" + PG_URL.substring("jdbc:".length())
-                + "&currentSchema=" + schema, p);
+        return db.open(store);
     }
 
     private static int value(Connection c) throws SQLException {
