@@ -6,9 +6,13 @@ import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.jdbc.CachingConnection;
 import dev.jdbccache.driver.jdbc.DelegatingConnection;
 import dev.jdbccache.parser.SqlDialect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.TimeZone;
 
 /** Wraps a real connection for a configuration: caching, or a pure pass-through when disabled. */
@@ -36,7 +40,9 @@ final class ConnectionWrapping {
                 url = url != null ? url : metaData.getURL();
                 who = who != null ? who : metaData.getUserName();
             }
-            return new CachingConnection(real, runtime, SqlDialect.fromJdbcUrl(url), databaseIdentity(url, who));
+            SqlDialect dialect = SqlDialect.fromJdbcUrl(url);
+            String identity = databaseIdentity(url, who) + "|db=" + DatabaseIncarnation.of(real, dialect, url);
+            return new CachingConnection(real, runtime, dialect, identity);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(real, e);
             throw e;
@@ -44,12 +50,22 @@ final class ConnectionWrapping {
     }
 
     /**
-     * The database and user as key material: the URL without credentials, the user name, and the
+     * The database and user as key material: the URL without credentials, a digest of the whole
+     * URL (so that two URLs a mask makes look alike never share entries), the user name, and the
      * JVM's time zone (drivers render and convert date/time values in it; pgjdbc also sets the
      * session's time zone from it).
      */
     static String databaseIdentity(String url, String user) {
-        return JdbcUrls.mask(url) + "|user=" + user + "|tz=" + TimeZone.getDefault().getID();
+        return JdbcUrls.mask(url) + "|url#" + digest(url) + "|user=" + user + "|tz=" + TimeZone.getDefault().getID();
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static void closeQuietly(Connection real, Exception cause) {

@@ -1,18 +1,12 @@
 package dev.jdbccache.driver;
 
-import java.util.regex.Pattern;
+import dev.jdbccache.driver.config.Secrets;
 
 /** Our URL prefix, and URLs made safe to print. */
 final class JdbcUrls {
 
     /** The prefix of every URL this driver accepts. */
     static final String PREFIX = "jdbc:cache:";
-
-    // password=..., sslpassword=..., PASSWORD=... in query strings (&) and property lists (;)
-    private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)([?&;]\\s*[a-z_.-]*(?:password|passwd|pwd|secret)[a-z_.-]*\\s*=)[^&;]*");
-    // scheme://user:password@host
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]*:)[^/@?;]*@");
 
     private JdbcUrls() {
     }
@@ -31,7 +25,6 @@ final class JdbcUrls {
         if (url == null) {
             return null;
         }
-        String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
-        return USER_INFO.matcher(masked).replaceAll("$1****@");
+        return Secrets.maskUserInfo(Secrets.maskParameters(url), true);
     }
 }

@@ -1,7 +1,11 @@
 package dev.jdbccache.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jdbccache.driver.config.ConfigEntry;
 import org.junit.jupiter.api.Test;
 
 class JdbcUrlsTest {
@@ -20,5 +24,30 @@ class JdbcUrlsTest {
         assertEquals("jdbc:mysql://u:****@h:3306/db", JdbcUrls.mask("jdbc:mysql://u:pw@h:3306/db"));
         assertEquals("jdbc:postgresql://h/db?sslpassword=****", JdbcUrls.mask("jdbc:postgresql://h/db?sslpassword=k"));
         assertEquals("jdbc:postgresql://h/db", JdbcUrls.mask("jdbc:postgresql://h/db"));
+    }
+
+    @Test
+    void passwordsHoldingSeparatorsAreMaskedWhole() {
+        for (String password : new String[] {"a/b", "a?b", "a;b", "a@b", "p/w?x;y@z", "@/?;"}) {
+            String query = JdbcUrls.mask("jdbc:postgresql://h/db?user=u&password=" + password + "&ssl=true");
+            assertEquals("jdbc:postgresql://h/db?user=u&password=****&ssl=true", query, password);
+            String userInfo = JdbcUrls.mask("jdbc:mysql://u:" + password + "@h:3306/db?user=a@b.c");
+            assertEquals("jdbc:mysql://u:****@h:3306/db?user=a@b.c", userInfo, password);
+            String redis = ConfigEntry.maskUserInfo("redis://u:" + password + "@h:6379/0");
+            assertEquals("redis://****@h:6379/0", redis, password);
+        }
+        assertEquals("jdbc:h2:mem:x;USER=sa;PASSWORD=****;MODE=PostgreSQL",
+                JdbcUrls.mask("jdbc:h2:mem:x;USER=sa;PASSWORD=a?b/c@d;MODE=PostgreSQL"));
+        assertEquals("jdbc:mysql://u@h/db", JdbcUrls.mask("jdbc:mysql://u@h/db"), "a user alone is no secret");
+    }
+
+    @Test
+    void twoUrlsThatMaskAlike_areTwoDatabases() {
+        String one = ConnectionWrapping.databaseIdentity("jdbc:mysql://u:pw@h1/db", "u");
+        String other = ConnectionWrapping.databaseIdentity("jdbc:mysql://u:other@h1/db", "u");
+        assertTrue(one.startsWith("jdbc:mysql://u:****@h1/db|"));
+        assertFalse(one.contains("pw@"));
+        assertNotEquals(one, other);
+        assertEquals(one, ConnectionWrapping.databaseIdentity("jdbc:mysql://u:pw@h1/db", "u"));
     }
 }

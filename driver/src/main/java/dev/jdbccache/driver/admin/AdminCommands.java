@@ -2,6 +2,7 @@ package dev.jdbccache.driver.admin;
 
 import dev.jdbccache.driver.cache.CacheRuntime;
 import dev.jdbccache.driver.cache.CacheStats;
+import dev.jdbccache.driver.config.CacheSetting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +33,10 @@ import java.util.regex.Pattern;
  *
  * Keywords are case-insensitive and a trailing {@code ;} is allowed. Every command answers with a
  * result set (a {@code CALL} with one row: {@code RESULT}). An admin statement that is none of
- * these fails with SQLState {@code 42000}. Stateless and thread-safe.
+ * these fails with SQLState {@code 42000}; one from a user that {@code cache.admin.enabled} or
+ * {@code cache.admin.users} does not allow fails with {@code 42501}. Unless
+ * {@code cache.admin.show-literals} is set, the statements listed show {@code ?} for literals,
+ * which may be other users' data. Stateless and thread-safe.
  */
 public final class AdminCommands {
 
@@ -58,12 +62,20 @@ public final class AdminCommands {
      * as usual). Cheap for ordinary SQL: a look at its first characters.
      *
      * @param owner what the result set's {@code getStatement()} answers
-     * @throws SQLException (SQLState {@code 42000}) for an admin statement that is not understood
+     * @param user   asked for the database user only when {@code sql} is an admin statement
+     * @throws SQLException (SQLState {@code 42000}) for an admin statement that is not understood,
+     *     ({@code 42501}) for one the user is not allowed
      */
-    public static ResultSet answer(String sql, CacheRuntime runtime, Statement owner) throws SQLException {
+    public static ResultSet answer(String sql, CacheRuntime runtime, Statement owner, UserName user) throws SQLException {
         int start = commandStart(sql);
         if (start < 0) {
             return null;
+        }
+        String name = user.get();
+        if (!runtime.config().adminAllowed(name)) {
+            throw new SQLException("jdbc-cache admin: the admin SQL is not enabled for user " + name + "; set "
+                    + CacheSetting.ADMIN_ENABLED.key() + "=true, or list the user in " + CacheSetting.ADMIN_USERS.key(),
+                    "42501");
         }
         String command = sql.substring(start);
         Matcher select = SELECT.matcher(command);
@@ -75,6 +87,12 @@ public final class AdminCommands {
             return call(call.group(1).toLowerCase(Locale.ROOT), arguments(call.group(2)), runtime, owner);
         }
         throw unknown();
+    }
+
+    /** The database user of the connection, read only when needed. */
+    @FunctionalInterface
+    public interface UserName {
+        String get() throws SQLException;
     }
 
     /**
@@ -128,18 +146,19 @@ public final class AdminCommands {
                 stats.invalidationsByTable(TOP).forEach((table, count) -> result.row(table, count));
                 yield result.toResultSet(owner);
             }
-            case "hot_queries" -> queries(stats.hottestQueries(TOP), owner);
-            case "expensive_queries" -> queries(stats.mostExpensiveQueries(TOP), owner);
+            case "hot_queries" -> queries(stats.hottestQueries(TOP), runtime.config().adminShowsLiterals(), owner);
+            case "expensive_queries" -> queries(stats.mostExpensiveQueries(TOP), runtime.config().adminShowsLiterals(), owner);
             default -> throw unknown();
         };
     }
 
-    private static ResultSet queries(List<CacheStats.QueryStats> queries, Statement owner) throws SQLException {
+    private static ResultSet queries(List<CacheStats.QueryStats> queries, boolean literals, Statement owner)
+            throws SQLException {
         AdminResult result = new AdminResult().column("SQL", Types.VARCHAR).column("READS", Types.BIGINT)
                 .column("HITS", Types.BIGINT).column("MISSES", Types.BIGINT).column("BYPASSES", Types.BIGINT)
                 .column("MISS_NANOS_TOTAL", Types.BIGINT).column("MISS_NANOS_AVG", Types.BIGINT);
         for (CacheStats.QueryStats q : queries) {
-            result.row(q.sql(), q.reads(), q.hits(), q.misses(), q.bypasses(), q.missNanosTotal(), q.missNanosAverage());
+            result.row(literals ? q.sql() : Literals.masked(q.sql()), q.reads(), q.hits(), q.misses(), q.bypasses(), q.missNanosTotal(), q.missNanosAverage());
         }
         return result.toResultSet(owner);
     }

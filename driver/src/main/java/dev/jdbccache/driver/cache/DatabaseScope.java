@@ -211,7 +211,10 @@ public final class DatabaseScope {
             return ReadPlan.bypass(BypassReason.NOT_CACHEABLE, sql, generation);
         }
         Set<String> tables = new TreeSet<>(graph.readDependencies(named));
-        Duration ttl = analysis.hint().ttl() != null ? analysis.hint().ttl() : smallestTtl(analysis, tables);
+        Set<TableName> candidates = ttlCandidates(analysis, tables);
+        // a hint overrides the TTLs (cache.ttl=0 included), but never a table's ttl=0, which means never
+        Duration ttl = analysis.hint().ttl() != null && !aTableIsNeverCached(candidates) ? analysis.hint().ttl()
+                : smallestTtl(candidates);
         if (ttl.isZero() || ttl.isNegative()) {
             return ReadPlan.bypass(BypassReason.TTL_ZERO, sql, generation);
         }
@@ -222,9 +225,7 @@ public final class DatabaseScope {
      * The smallest TTL among the tables read (views expanded to their base tables): each table's
      * rule where one names it, else {@code cache.ttl}.
      */
-    private Duration smallestTtl(SqlAnalysis analysis, Set<String> expanded) {
-        Set<TableName> candidates = new LinkedHashSet<>(analysis.tablesRead());
-        expanded.forEach(name -> candidates.add(TableName.of(name)));
+    private Duration smallestTtl(Set<TableName> candidates) {
         Duration smallest = config.ttl();
         for (TableName table : candidates) {
             Duration rule = config.tableRules().ttlFor(table, dialect);
@@ -234,6 +235,23 @@ public final class DatabaseScope {
             }
         }
         return smallest;
+    }
+
+    /** The tables whose TTL rules apply to a read: those it names, and the base tables of its views. */
+    private static Set<TableName> ttlCandidates(SqlAnalysis analysis, Set<String> expanded) {
+        Set<TableName> candidates = new LinkedHashSet<>(analysis.tablesRead());
+        expanded.forEach(name -> candidates.add(TableName.of(name)));
+        return candidates;
+    }
+
+    private boolean aTableIsNeverCached(Set<TableName> candidates) {
+        for (TableName table : candidates) {
+            Duration rule = config.tableRules().ttlFor(table, dialect);
+            if (rule != null && (rule.isZero() || rule.isNegative())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private WritePlan computeWritePlan(SqlAnalysis analysis, DependencyGraph graph) {

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,9 @@ public final class CacheConfig {
     private final Path warmupFile;
     private final Duration warmupTimeout;
     private final boolean snapshotIsolationAllowed;
+    private final boolean adminEnabled;
+    private final Set<String> adminUsers;
+    private final boolean adminShowsLiterals;
     private final Duration writeLease;
     private final TableRules tableRules;
     private final URI redisUrl;
@@ -83,6 +87,9 @@ public final class CacheConfig {
         }
         this.snapshotIsolationAllowed = "allow".equals(
                 ConfigValues.oneOf(get(CacheSetting.SNAPSHOT_ISOLATION), "bypass", "allow"));
+        this.adminEnabled = ConfigValues.bool(get(CacheSetting.ADMIN_ENABLED));
+        this.adminUsers = adminUsers(get(CacheSetting.ADMIN_USERS).value());
+        this.adminShowsLiterals = ConfigValues.bool(get(CacheSetting.ADMIN_SHOW_LITERALS));
         this.writeLease = ConfigValues.duration(get(CacheSetting.WRITE_LEASE));
         if (writeLease.isZero()) {
             throw new ConfigException(get(CacheSetting.WRITE_LEASE), "must be longer than 0");
@@ -288,6 +295,26 @@ public final class CacheConfig {
     /** How long the warm-up may run. */
     public Duration warmupTimeout() {
         return warmupTimeout;
+    }
+
+    /** True when {@code user} (as the database names it) may run the admin SQL. */
+    public boolean adminAllowed(String user) {
+        return adminEnabled || user != null && adminUsers.contains(user.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when the admin views show statements' literals rather than {@code ?}. */
+    public boolean adminShowsLiterals() {
+        return adminShowsLiterals;
+    }
+
+    private static Set<String> adminUsers(String value) {
+        Set<String> users = new HashSet<>();
+        for (String user : value.split(",")) {
+            if (!user.isBlank()) {
+                users.add(user.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return Set.copyOf(users);
     }
 
     public boolean snapshotIsolationAllowed() {

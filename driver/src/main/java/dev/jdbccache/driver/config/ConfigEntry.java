@@ -9,29 +9,15 @@ public record ConfigEntry(String key, String value, String origin) {
 
     /** The value for messages: masked when the key holds a secret, and so is a URL's user information. */
     public String displayValue() {
-        return isSecret(key) ? "****" : maskUserInfo(value);
+        return isSecret(key) ? Secrets.MASK : maskUserInfo(value);
     }
 
     /** {@code redis://user:pw@host:6379/0} becomes {@code redis://****@host:6379/0}; other text is returned as is. */
     public static String maskUserInfo(String text) {
-        if (text == null) {
-            return null;
-        }
-        int scheme = text.indexOf("://");
-        if (scheme < 0) {
-            return text;
-        }
-        int start = scheme + 3;
-        int end = text.indexOf('/', start);
-        int at = text.lastIndexOf('@', end < 0 ? text.length() - 1 : end);
-        if (at < start) {
-            return text;
-        }
-        return text.substring(0, start) + "****" + text.substring(at);
+        return Secrets.maskUserInfo(text, false);
     }
 
     static boolean isSecret(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("hmac");
+        return Secrets.isSecretKey(key);
     }
 }

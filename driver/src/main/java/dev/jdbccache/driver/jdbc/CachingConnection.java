@@ -45,6 +45,7 @@ public final class CachingConnection extends DelegatingConnection {
     private final String database;
     private final TransactionWrites writes;
     private final SessionState session = new SessionState();
+    private String userName;
     private boolean autoCommit;
     /** A transaction begun with SQL ({@code BEGIN}) while in autocommit mode. */
     private boolean sqlTransaction;
@@ -71,6 +72,14 @@ public final class CachingConnection extends DelegatingConnection {
     /** The cache this connection uses. */
     public CacheRuntime runtime() {
         return runtime;
+    }
+
+    /** The database user, as the real driver's metadata names it (asked once, for the admin SQL). */
+    String userName() throws SQLException {
+        if (userName == null) {
+            userName = delegate.getMetaData().getUserName();
+        }
+        return userName;
     }
 
     SqlAnalysis analyze(String sql) {

@@ -35,6 +35,7 @@ class AdminSqlTest {
         p.setProperty("cache.name", cacheName);
         p.setProperty("user", "sa");
         p.setProperty("password", "Adm1n-Secret");
+        p.setProperty("cache.admin.users", "someone, SA");
         connection = DriverManager.getConnection("jdbc:cache:h2:mem:" + cacheName + ";DB_CLOSE_DELAY=-1", p);
         statement = connection.createStatement();
         statement.execute("create table orders(id int primary key, total int)");
@@ -155,6 +156,41 @@ class AdminSqlTest {
             assertTrue(rs.next());
             assertTrue(rs.getLong("MISS_NANOS_TOTAL") > 0);
         }
+    }
+
+    @Test
+    void literalsAreMaskedUnlessShowingThemIsAllowed() throws SQLException {
+        statement.executeQuery("select total from orders where id = 2 and total > 1.5e1 and 'x''y' <> 'secret'").close();
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.hot_queries")) {
+            assertTrue(rs.next());
+            assertEquals("select total from orders where id = ? and total > ? and ? <> ?", rs.getString("SQL"));
+        }
+        assertEquals("select t1.c2 from t1 where a = $1 and b = ? and c = ?",
+                Literals.masked("select t1.c2 from t1 where a = $1 and b = E'it''s' and c = $q$dollar 'quoted'$q$"));
+    }
+
+    @Test
+    void withoutTheOptInTheAdminSqlIsRefusedAndDoesNothing() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("cache.name", cacheName); // the same cache, through a user it does not list
+        p.setProperty("cache.admin.users", "someone, SA");
+        p.setProperty("user", "reader");
+        p.setProperty("password", "r");
+        statement.execute("create user reader password 'r'");
+        statement.execute("grant select on orders to reader");
+        orderCount();
+        orderCount();
+        try (Connection other = DriverManager.getConnection("jdbc:cache:h2:mem:" + cacheName, p);
+             Statement s = other.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("/* cache:admin */ CALL jdbc_cache.invalidate_all()"));
+            assertEquals("42501", e.getSQLState());
+            assertTrue(e.getMessage().contains("cache.admin.enabled"), e.getMessage());
+            assertEquals("42501", assertThrows(SQLException.class,
+                    () -> s.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.hot_queries")).getSQLState());
+        }
+        long hits = Long.parseLong(stats().get("hits"));
+        orderCount();
+        assertEquals(hits + 1, Long.parseLong(stats().get("hits")), "the refused call emptied nothing");
     }
 
     @Test

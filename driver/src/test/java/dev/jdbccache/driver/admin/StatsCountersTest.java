@@ -77,6 +77,21 @@ class StatsCountersTest {
     }
 
     @Test
+    void aTtlHintNeverOverridesATablesTtlZero() throws SQLException {
+        try (CacheFixture f = new CacheFixture("cache.table.price_log.ttl", "0")) {
+            run(f.plain(), "create table price_log(id int)");
+            Connection c = f.open();
+            CacheStats stats = f.runtime.stats();
+            rows(c, "/* cache:ttl=60s */ select * from price_log");
+            rows(c, "/* cache:ttl=60s */ select * from price_log");
+            assertEquals(2, stats.bypasses(BypassReason.TTL_ZERO));
+            rows(c, "/* cache:ttl=60s */ select * from product");
+            rows(c, "/* cache:ttl=60s */ select * from product");
+            assertEquals(1, stats.hits(), "a table without a rule takes the hint");
+        }
+    }
+
+    @Test
     void everyBypassReasonIsCountedWithTheParsersReasonForNotCacheable() throws SQLException {
         try (CacheFixture f = new CacheFixture("cache.exclude", "from category", "cache.table.price_log.ttl", "0")) {
             run(f.plain(), "create table price_log(id int)");

@@ -37,6 +37,7 @@ class WithoutMicrometerTest {
             java.sql.Driver driver = (java.sql.Driver) driverClass.getMethod("registered").invoke(null);
             Properties p = new Properties();
             p.setProperty("cache.name", "no-micrometer-" + UUID.randomUUID());
+            p.setProperty("cache.admin.enabled", "true");
             try (Connection c = driver.connect("jdbc:cache:h2:mem:no-micrometer-" + UUID.randomUUID(), p);
                  Statement s = c.createStatement()) {
                 assertFalse(c.getClass().getClassLoader() == WithoutMicrometerTest.class.getClassLoader());
