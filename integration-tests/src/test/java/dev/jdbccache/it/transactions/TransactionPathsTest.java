@@ -2,6 +2,7 @@ package dev.jdbccache.it.transactions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jdbccache.driver.cache.BypassReason;
 import dev.jdbccache.driver.cache.CacheStats;
@@ -17,7 +18,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -201,14 +204,49 @@ class TransactionPathsTest {
 
     @ParameterizedTest
     @EnumSource(Db.class)
-    void commitOnABrokenConnection_isTreatedAsCommitted(Db database) throws SQLException {
+    void commitOnAClosedConnection_releasesTheLeases(Db database) throws SQLException {
         setUp(database);
         Connection writer = writerWithDeposit();
-        // the real connection breaks under the writer: the commit's outcome is unknown
+        // the real connection is gone before the commit: the database rolled the transaction back
         writer.unwrap(CachingConnection.class).delegate().close();
         assertThrows(SQLException.class, writer::commit);
         assertSettled(100);
         writer.close();
+    }
+
+    /**
+     * The connection breaks after the database committed and before the driver heard it, in a
+     * transaction that outlived its leases (a reader cached the old value meanwhile): only the
+     * increment after an unknown commit keeps that entry from being served.
+     */
+    @Test
+    void aCommitWhoseAnswerIsLost_isTreatedAsCommitted() throws Exception {
+        setUp(Db.POSTGRESQL);
+        try (CommitCuttingProxy proxy = new CommitCuttingProxy("127.0.0.1", 5432)) {
+            Properties p = new Properties();
+            p.setProperty("cache.name", "tx-short-lease-" + name); // a transaction outlives a 1 s lease
+            p.setProperty("cache.write-lease", "1s");
+            String url = "postgresql://127.0.0.1:%d/test?user=postgres&currentSchema=" + name;
+            Connection writer = DriverManager.getConnection("jdbc:cache:" + url.formatted(proxy.port()), p);
+            Connection shortLeaseReader = DriverManager.getConnection("jdbc:cache:" + url.formatted(5432), p);
+            CacheStats stats = writer.unwrap(CachingConnection.class).runtime().stats();
+            writer.setAutoCommit(false);
+            deposit(writer, 1, 5);
+            // wait until the writer's leases run out and the reader caches the old value
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (stats.hits() == 0 && System.nanoTime() < deadline) {
+                assertEquals(100, balance(shortLeaseReader, 1));
+                Thread.sleep(20);
+            }
+            assertEquals(1, stats.hits(), "the reader cached the old value once the leases ran out");
+            proxy.armCutOnCommit();
+            assertThrows(SQLException.class, writer::commit);
+            assertTrue(proxy.awaitCut(10), "the COMMIT reached the database and its answer was cut");
+            assertEquals(105, balance(admin, 1), "the database committed");
+            assertEquals(105, balance(shortLeaseReader, 1), "the entry cached before the commit is not served");
+            shortLeaseReader.close();
+            writer.close();
+        }
     }
 
     @ParameterizedTest
