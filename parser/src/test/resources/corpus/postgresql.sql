@@ -614,3 +614,24 @@ lock table orders in access exclusive mode
 kind: OTHER
 writesUnknown: no
 cacheable: no
+
+-- name: issue 15 item 3: a named argument the parser cannot read, in a call that may write
+SELECT refresh_totals(by_ := 10)
+kind: QUERY
+cacheable: no
+reason: UNPARSEABLE
+writesUnknown: yes
+
+-- name: issue 15 item 3: VARIADIC arguments, in a call that may write
+SELECT log_many(VARIADIC ARRAY['a', 'b'])
+kind: QUERY
+cacheable: no
+reason: UNPARSEABLE
+writesUnknown: yes
+
+-- name: issue 15 item 3: ROWS FROM over user functions
+SELECT * FROM ROWS FROM (next_jobs(5), next_events(5)) AS t(a, b)
+kind: QUERY
+cacheable: no
+reason: UNPARSEABLE
+writesUnknown: yes

@@ -60,6 +60,30 @@ class CachingH2Test {
         return new CachingConnection(DriverManager.getConnection(url), runtime, SqlDialect.H2, url);
     }
 
+    private long categories(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from category")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The parser bounds a string of hundreds of statements (HostileInputTest); the driver must still follow its write. */
+    @Test
+    void aWriteAfterHundredsOfStatementsInOneString_invalidates() throws SQLException {
+        assertEquals(1, categories(connection));
+        assertEquals(1, categories(connection));
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            sql.append("select ").append(i).append(" from product;");
+        }
+        sql.append("delete from category");
+        try (Connection writer = open(); Statement s = writer.createStatement()) {
+            s.execute(sql.toString());
+        }
+        assertEquals(0, categories(admin), "H2 ran the whole string");
+        assertEquals(0, categories(connection));
+    }
+
     @AfterEach
     void tearDown() throws SQLException {
         connection.close();

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLWarning;
@@ -23,6 +25,8 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -138,17 +142,52 @@ class RecordingCodecTest {
 
   @Test
   void forgedLengths_failWithoutAllocating() {
-    byte[] bytes = RecordingCodec.encode(everyValueClass());
+    Recording recording = everyValueClass();
+    byte[] bytes = RecordingCodec.encode(recording);
     int bodyStart = RecordingCodec.MAGIC.length + 1;
-    for (int at = bodyStart; at < bytes.length - 8; at += 3) {
+    int bodyEnd = bytes.length - 4;
+    List<Integer> lengths = stringLengthFields(bytes, bodyStart, bodyEnd, recording);
+    assertTrue(lengths.size() >= 3, "the length fields of the strings were found: " + lengths);
+    for (int at : lengths) {
       byte[] forged = bytes.clone();
       forged[at] = 0x7f;
       forged[at + 1] = (byte) 0xff;
       forged[at + 2] = (byte) 0xff;
       forged[at + 3] = (byte) 0xf0;
-      assertOnlyCodecException(() -> RecordingCodec.decodeBody(forged, bodyStart,
-          forged.length - 4));
+      assertThrows(CodecException.class, () -> RecordingCodec.decodeBody(forged, bodyStart, bodyEnd),
+          "a forged length at " + at + " is refused before anything is allocated");
     }
+  }
+
+  /** Where the encoding holds the length of one of the recording's strings (names, values): a big-endian int followed by its bytes. */
+  private static List<Integer> stringLengthFields(byte[] bytes, int from, int to, Recording recording) {
+    List<byte[]> strings = new ArrayList<>();
+    for (ColumnInfo c : recording.columnArray()) {
+      for (String s : new String[] {c.catalogName(), c.schemaName(), c.tableName(), c.columnName(), c.columnLabel()}) {
+        strings.add(s.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    if (!recording.driverVersion().isEmpty()) {
+      strings.add(recording.driverVersion().getBytes(StandardCharsets.UTF_8));
+    }
+    for (int row = 0; row < recording.rowCount(); row++) {
+      for (int col = 0; col < recording.columnArray().length; col++) {
+        if (recording.value(row, col) instanceof String s && !s.isEmpty()) {
+          strings.add(s.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }
+    List<Integer> found = new ArrayList<>();
+    for (int p = from; p + 4 <= to; p++) {
+      int n = ((bytes[p] & 0xff) << 24) | ((bytes[p + 1] & 0xff) << 16) | ((bytes[p + 2] & 0xff) << 8) | (bytes[p + 3] & 0xff);
+      for (byte[] s : strings) {
+        if (n == s.length && p + 4 + n <= to && Arrays.equals(bytes, p + 4, p + 4 + n, s, 0, n)) {
+          found.add(p);
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   @Test

@@ -177,11 +177,23 @@ class RecordingResultSetTest {
   @Test
   void aConsumerThatThrows_doesNotFailTheQuery() throws SQLException {
     try (Connection c = TestDatabases.H2.connect(); Statement st = c.createStatement()) {
+      List<Recording> offered = new ArrayList<>();
       ResultSet rs = new RecordingResultSet(st.executeQuery(TEN_ROWS), st, 100, 1 << 20,
           r -> {
+            offered.add(r);
             throw new IllegalStateException("store down");
           });
-      readAll(rs);
+      int rows = 0;
+      while (rs.next()) {
+        rows++;
+        assertEquals(rows, rs.getInt(1));
+        assertEquals("row " + rows, rs.getString(2));
+      }
+      rs.close();
+      assertEquals(10, rows, "the application read every row");
+      assertTrue(rs.isClosed());
+      assertEquals(1, offered.size(), "the complete recording reached the consumer, which threw");
+      assertEquals(10, offered.get(0).rowCount());
     }
   }
 
