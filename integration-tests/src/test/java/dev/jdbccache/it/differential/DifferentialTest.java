@@ -2,6 +2,8 @@ package dev.jdbccache.it.differential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -65,14 +67,13 @@ class DifferentialTest {
      */
     @Test
     @Order(4)
-    void cacheOnMode_servedRepeatedReadsFromTheCache() {
-        if (Endpoint.cacheSideMappedToPlain()) {
-            return;
-        }
+    void cacheOnMode_servedRepeatedReadsFromTheCache() throws Exception {
+        assumeFalse(Endpoint.cacheSideMappedToPlain(), "the cache side is the plain driver: nothing to serve");
+        assumeTrue(Mode.CACHE_ON_READS_REPEATED.selected(), "the repeated-reads mode is not selected");
         for (Database database : Database.values()) {
             String run = ScenarioRunner.runName(database, Mode.CACHE_ON_READS_REPEATED);
             if (!RAN.contains(run)) {
-                continue;
+                runUntilAHit(database); // run alone: the scenarios have not run in this mode yet
             }
             if (database.isMariaDb()) {
                 // By design: a hit cannot yet convert like MariaDB Connector/J, so nothing is
@@ -80,6 +81,24 @@ class DifferentialTest {
                 assertEquals(0, CacheEvidence.hits(run), run + ": the cache served hits");
             } else {
                 assertTrue(CacheEvidence.hits(run) > 0, run + ": the cache served no hits");
+            }
+        }
+    }
+
+    /** Runs {@code database}'s scenarios in the repeated-reads mode until the cache served a hit (MariaDB: a few). */
+    private static void runUntilAHit(Database database) throws Exception {
+        Mode mode = Mode.CACHE_ON_READS_REPEATED;
+        String run = ScenarioRunner.runName(database, mode);
+        RAN.add(run);
+        int ran = 0;
+        for (Scenario scenario : Scenarios.forDatabase(database)) {
+            if (!scenario.runsIn(mode)) {
+                continue;
+            }
+            runner(mode).assertSameTranscripts(database, scenario);
+            ran++;
+            if (database.isMariaDb() ? ran >= 5 : CacheEvidence.hits(run) > 0) {
+                return;
             }
         }
     }
