@@ -44,7 +44,7 @@ public final class CachingConnection extends DelegatingConnection {
     private final SqlAnalyzer analyzer;
     private final String database;
     private final TransactionWrites writes;
-    private final SessionState session = new SessionState();
+    private final SessionState session;
     private String userName;
     private boolean autoCommit;
     /** A transaction begun with SQL ({@code BEGIN}) while in autocommit mode. */
@@ -66,6 +66,7 @@ public final class CachingConnection extends DelegatingConnection {
         this.analyzer = scope.analyzer();
         this.database = database;
         this.writes = new TransactionWrites(runtime.versions());
+        this.session = SessionStates.borrowed(delegate);
         this.autoCommit = delegate.getAutoCommit();
     }
 

@@ -117,6 +117,20 @@ final class SessionState {
         settings.put(setting == null ? UNNAMED : setting, text);
     }
 
+    /**
+     * A new borrower got the physical connection: the pool may have reset its catalog or schema
+     * (read them again), and a transaction the last borrower left open ended in a way not seen.
+     */
+    void borrowed() {
+        if (atTransactionStart != null) {
+            unknown = true;
+            atTransactionStart = null;
+            sessionChangedInTransaction = false;
+            unknownUntilTransactionEnds = false;
+        }
+        reload();
+    }
+
     /** The state can no longer be followed (a string of statements failed midway): reads bypass. */
     void lost() {
         unknown = true;

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -66,6 +67,11 @@ final class RedisGateway implements AutoCloseable {
     private volatile String epoch = "";
     private volatile UnifiedJedis client;
     private volatile boolean closed;
+    /**
+     * Until checked, the server may not be the one the epoch's data was recorded on: set at the
+     * start and after every failed call (a restart drops the connections, so every node sees one).
+     */
+    private final AtomicBoolean serverUnchecked = new AtomicBoolean(true);
 
     RedisGateway(String cacheName, RedisKeys keys, CircuitBreaker circuit, Supplier<UnifiedJedis> clientFactory) {
         this.cacheName = cacheName;
@@ -95,6 +101,7 @@ final class RedisGateway implements AutoCloseable {
      */
     Reply run(RedisScript script, Call call) {
         Object pool = observeMaster();
+        checkServer();
         if (dirty.get()) {
             advanceEpoch();
         }
@@ -144,6 +151,67 @@ final class RedisGateway implements AutoCloseable {
 
     boolean dirty() {
         return dirty.get();
+    }
+
+    /**
+     * A server restarted from an older snapshot brings old versions back with the entries stored
+     * under them, which would match again: when the server's {@code run_id} is not the one the
+     * epoch was recorded on, the epoch ends. Costs two calls after each failure, none otherwise.
+     * Redis Cluster is not checked (each shard has its own run id; see docs/consistency.md).
+     */
+    private void checkServer() {
+        if (!serverUnchecked.get()) {
+            return;
+        }
+        admit();
+        String runId;
+        try {
+            UnifiedJedis jedis = client();
+            if (jedis instanceof RedisClusterClient) {
+                serverUnchecked.set(false);
+                return;
+            }
+            runId = runId(jedis.info("server"));
+        } catch (RuntimeException e) {
+            throw failure("INFO", e);
+        }
+        succeeded();
+        if (runId == null) {
+            serverUnchecked.set(false); // a server that does not tell (a proxy): nothing to compare
+            return;
+        }
+        serverUnchecked.set(false); // before the script: a failure from here on sets it again
+        Reply reply;
+        try {
+            reply = attempt(RedisScript.SERVER, new Call() {
+                @Override
+                public List<byte[]> keys(String epoch) {
+                    return List.of(keys.epoch(), keys.seq(), keys.server());
+                }
+
+                @Override
+                public List<byte[]> args(String epoch) {
+                    return List.of(keys.channel(), bytes(runId));
+                }
+            });
+        } catch (RuntimeException e) {
+            serverUnchecked.set(true);
+            throw e;
+        }
+        if ("1".equals(text(reply.get(1)))) {
+            LOG.warn("[{}] the Redis server is not the one the cache epoch was recorded on (a restart, perhaps from an "
+                    + "older snapshot, or a failover); the epoch was advanced", cacheName);
+            adopt("");
+        }
+    }
+
+    private static String runId(String info) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("run_id:")) {
+                return line.substring("run_id:".length()).strip();
+            }
+        }
+        return null;
     }
 
     /** Ends the current epoch in Redis now (every node then drops what it stored before). */
@@ -235,7 +303,7 @@ final class RedisGateway implements AutoCloseable {
             return null;
         }
         String current = epoch;
-        if (current.isEmpty() || dirty.get()) {
+        if (current.isEmpty() || dirty.get() || serverUnchecked.get()) {
             return null;
         }
         admit();
@@ -292,6 +360,7 @@ final class RedisGateway implements AutoCloseable {
     }
 
     private void failed(RuntimeException e) {
+        serverUnchecked.set(true);
         if (circuit.onFailure()) {
             if (openLogged.compareAndSet(false, true)) { // once per outage; failed trials only at debug
                 LOG.warn("[{}] Redis failed {} times in a row; circuit open, queries go to the database: {}", cacheName,

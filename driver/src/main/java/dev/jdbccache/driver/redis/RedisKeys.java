@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * {jc:default:}epoch               the epoch id (random, created with SET NX)
+ * {jc:default:}server              the run id of the server process the epoch's data lives on
  * {jc:default:}seq                 publish sequence number (writer scripts increment it)
  * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: "versions\npayload", with a PX TTL
  * {jc:default:}&lt;epoch&gt;:g / :gl / :gm  the global version / its leases / its lease marker
@@ -27,11 +28,13 @@ final class RedisKeys {
     private final String tag;
     private final byte[] epochKey;
     private final byte[] seqKey;
+    private final byte[] serverKey;
     private final byte[] channel;
 
     RedisKeys(String prefix) {
         this.tag = "{" + prefix + "}";
         this.epochKey = bytes(tag + "epoch");
+        this.serverKey = bytes(tag + "server");
         this.seqKey = bytes(tag + "seq");
         this.channel = bytes(tag + "invalidations");
     }
@@ -42,6 +45,11 @@ final class RedisKeys {
 
     byte[] seq() {
         return seqKey;
+    }
+
+    /** The run id of the Redis server the current epoch's data lives on. */
+    byte[] server() {
+        return serverKey;
     }
 
     /** The pub/sub channel writers publish to. */

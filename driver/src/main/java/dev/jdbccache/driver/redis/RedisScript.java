@@ -167,6 +167,25 @@ enum RedisScript {
             return {'K', '?', '1'}
             """),
 
+    /**
+     * The server process this node talks to is {@code ARGV[4]} (its {@code run_id}). When the
+     * epoch's data was recorded on another one (a restart, which may have loaded an older
+     * snapshot, or a failover), ends the epoch as {@link #ADVANCE} does: versions and entries
+     * that came back together from a snapshot must not match. KEYS: epoch, seq, server. ARGV: 3
+     * the channel, 4 the run id. Reply: K, '1' when the epoch ended, else '0'.
+     */
+    SERVER(Prelude.HELPERS, """
+            local known = redis.pcall('GET', KEYS[3])
+            if not failed(known) and known == ARGV[4] then return {'K', '0'} end
+            local set = redis.pcall('SET', KEYS[3], ARGV[4])
+            if failed(set) then return {'O'} end
+            local old = redis.pcall('GET', KEYS[1])
+            if failed(old) or not old then old = '' end
+            redis.pcall('DEL', KEYS[1])
+            redis.pcall('PUBLISH', ARGV[3], old .. '\\0?\\0A')
+            return {'K', '1'}
+            """),
+
     /** The current epoch (created if missing) and publish sequence, for the mirror. Reply: K, epoch, seq. */
     SYNC(Prelude.EPOCH, """
             return {'K', EPOCH, sequence()}
