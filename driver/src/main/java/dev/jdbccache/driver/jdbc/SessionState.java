@@ -84,7 +84,7 @@ final class SessionState {
         sessionChangedInTransaction |= inTransaction && change != SessionChange.SET_LOCAL;
         switch (change == null ? SessionChange.OTHER : change) {
             case SET, SET_LOCAL -> put(setting, normalizedSql);
-            case RESET -> settings.remove(setting);
+            case RESET -> settings.remove(setting == null ? UNNAMED : setting);
             case RESET_ALL -> {
                 String authorization = settings.get("session_authorization");
                 settings.clear();
