@@ -100,7 +100,7 @@ public final class CacheRuntime implements AutoCloseable {
 
     /** The scope of one database (by its identity: URL without credentials, user, time zone). */
     public DatabaseScope database(String identity, SqlDialect dialect) {
-        return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, dialect, analyzer(dialect)));
+        return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, versions, dialect, analyzer(dialect)));
     }
 
     /**
@@ -233,6 +233,7 @@ public final class CacheRuntime implements AutoCloseable {
     /** Invalidates every entry of this cache and reads the catalogs again. */
     public void invalidateAll() {
         versions.invalidateAll();
+        store.versions().invalidate(List.of(DatabaseScope.CATALOG_TAG)); // other nodes read their catalogs again too
         store.clear();
         databases.values().forEach(DatabaseScope::catalogChanged);
     }

@@ -6,6 +6,8 @@ import dev.jdbccache.driver.catalog.CatalogReader;
 import dev.jdbccache.driver.catalog.DependencyGraph;
 import dev.jdbccache.driver.catalog.Volatility;
 import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.invalidation.TableVersions;
+import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.parser.NotCacheableReason;
 import dev.jdbccache.parser.SqlAnalysis;
 import dev.jdbccache.parser.SqlAnalyzer;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -38,7 +41,16 @@ public final class DatabaseScope {
     /** After a failed catalog read, how long before trying again (meanwhile nothing is cached). */
     private static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
 
+    /**
+     * The invalidation key of the catalog itself: every DDL through any node writes it, every
+     * cacheable read depends on it. A node that finds it moved (another node ran DDL) reads its
+     * catalog again before it stores or writes with plans derived from the old one.
+     */
+    public static final String CATALOG_TAG = "jdbc-cache:catalog";
+    private static final String[] CATALOG_ONLY = {CATALOG_TAG};
+
     private final CacheConfig config;
+    private final TableVersions versions;
     private final SqlDialect dialect;
     private final SqlAnalyzer analyzer;
     private final CatalogReader catalogReader;
@@ -46,19 +58,26 @@ public final class DatabaseScope {
      * The catalog as last read, with its generation (the count of catalog changes): replaced in
      * one step, so that a graph read while DDL ran can never be published as the new one.
      */
-    private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(0, null));
+    private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(0, null, NO_VERSION));
     private volatile long failedAtNanos;
     private volatile boolean failureLogged;
     // weak keys compare by identity: an analysis instance is per text and per dialect
     private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
     private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
-    /** A catalog generation and its dependency graph ({@code null}: not read yet, or unreadable). */
-    private record Catalog(long generation, DependencyGraph graph) {
+    /** The catalog tag's version when it could not be read (the store failed). */
+    private static final long NO_VERSION = Long.MIN_VALUE;
+
+    /**
+     * A catalog generation and its dependency graph ({@code null}: not read yet, or unreadable),
+     * with the version of {@link #CATALOG_TAG} captured before it was read.
+     */
+    private record Catalog(long generation, DependencyGraph graph, long sharedVersion) {
     }
 
-    DatabaseScope(CacheConfig config, SqlDialect dialect, SqlAnalyzer analyzer) {
+    DatabaseScope(CacheConfig config, TableVersions versions, SqlDialect dialect, SqlAnalyzer analyzer) {
         this.config = config;
+        this.versions = versions;
         this.dialect = dialect;
         this.analyzer = analyzer;
         this.catalogReader = CatalogReader.forDialect(dialect);
@@ -82,7 +101,8 @@ public final class DatabaseScope {
             return plan;
         }
         Catalog current = catalog(connection);
-        plan = computeReadPlan(analysis, current.graph(), current.graph() == null ? NOT_REUSABLE : current.generation());
+        plan = computeReadPlan(analysis, current.graph(), current.graph() == null ? NOT_REUSABLE : current.generation(),
+                current.sharedVersion());
         if (current.graph() != null) {
             readPlans.put(analysis, plan); // one put after a change is harmless: its generation is checked above
         }
@@ -103,7 +123,7 @@ public final class DatabaseScope {
 
     /** The invalidation keys a write changes; {@link WritePlan#unknownTables()} when the catalog cannot be read. */
     public WritePlan writePlan(SqlAnalysis analysis, Connection connection) {
-        if (!analysis.writes() && analysis.kind() != StatementKind.QUERY) {
+        if (!analysis.writes() && analysis.kind() != StatementKind.QUERY && !changesCatalog(analysis)) {
             return WritePlan.NONE; // a query may still read a view that calls a writing function
         }
         WritePlan plan = writePlans.getIfPresent(analysis);
@@ -124,9 +144,63 @@ public final class DatabaseScope {
 
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
-        catalog.updateAndGet(c -> new Catalog(c.generation() + 1, null)); // before the plans go: see writePlan
+        catalog.updateAndGet(c -> new Catalog(c.generation() + 1, null, NO_VERSION)); // before the plans go: see writePlan
         readPlans.invalidateAll();
         writePlans.invalidateAll();
+    }
+
+    /**
+     * Called with what a read's lookup captured, before its result is stored: false (and the
+     * catalog is read again) when another node's DDL moved the catalog since {@code plan}'s
+     * catalog was read, so that nothing derived from the old one is stored.
+     */
+    public boolean catalogCurrent(ReadPlan plan, VersionSnapshot captured) {
+        int index = plan.catalogIndex();
+        if (index < 0 || captured == null || plan.catalogVersion() == NO_VERSION) {
+            return true;
+        }
+        long seen = captured.versions()[index];
+        if (seen == plan.catalogVersion()) {
+            return true;
+        }
+        movedTo(seen);
+        return false;
+    }
+
+    /**
+     * Before a write: reads the catalog again when another node's DDL moved it, so the write's
+     * plan knows that node's new cascades and triggers. True when a DDL is in flight right now:
+     * the write must then be treated as writing every table.
+     */
+    public boolean catalogInFlux() {
+        VersionSnapshot now;
+        try {
+            now = versions.capture(CATALOG_ONLY);
+        } catch (RuntimeException e) {
+            return false; // the store is failing: the write marks it dirty, and the epoch moves on
+        }
+        if (now.leased()) {
+            return true;
+        }
+        movedTo(now.versions()[0]);
+        return false;
+    }
+
+    private void movedTo(long shared) {
+        Catalog current = catalog.get();
+        if (current.graph() != null && current.sharedVersion() != NO_VERSION && current.sharedVersion() != shared) {
+            LOG.debug("[{}] the catalog changed elsewhere ({} -> {}); reading it again", config.name(),
+                    current.sharedVersion(), shared);
+            catalogChanged();
+        }
+    }
+
+    private long sharedCatalogVersion() {
+        try {
+            return versions.capture(CATALOG_ONLY).versions()[0];
+        } catch (RuntimeException e) {
+            return NO_VERSION;
+        }
     }
 
     /**
@@ -148,7 +222,8 @@ public final class DatabaseScope {
                 return seen;
             }
             try {
-                Catalog read = new Catalog(seen.generation(), readCatalog(connection));
+                long shared = sharedCatalogVersion(); // before the read: a DDL in between makes it older, not newer
+                Catalog read = new Catalog(seen.generation(), readCatalog(connection), shared);
                 failedAtNanos = 0;
                 catalog.compareAndSet(seen, read); // fails when DDL ran meanwhile: the next caller reads again
                 return read;
@@ -180,7 +255,7 @@ public final class DatabaseScope {
         }
     }
 
-    private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph, long generation) {
+    private ReadPlan computeReadPlan(SqlAnalysis analysis, DependencyGraph graph, long generation, long sharedVersion) {
         String sql = analysis.normalizedSql();
         boolean functionsAllowCaching = false;
         if (!analysis.catalogFunctions().isEmpty()) {
@@ -218,7 +293,9 @@ public final class DatabaseScope {
         if (ttl.isZero() || ttl.isNegative()) {
             return ReadPlan.bypass(BypassReason.TTL_ZERO, sql, generation);
         }
-        return new ReadPlan(tables.toArray(new String[0]), ttl.toNanos(), null, sql, generation);
+        tables.add(CATALOG_TAG);
+        String[] sorted = tables.toArray(new String[0]);
+        return new ReadPlan(sorted, ttl.toNanos(), sql, generation, Arrays.asList(sorted).indexOf(CATALOG_TAG), sharedVersion);
     }
 
     /**
@@ -256,6 +333,9 @@ public final class DatabaseScope {
 
     private WritePlan computeWritePlan(SqlAnalysis analysis, DependencyGraph graph) {
         if (graph == null) {
+            if (changesCatalog(analysis)) {
+                return new WritePlan(Set.of(CATALOG_TAG), true);
+            }
             return analysis.writes() ? WritePlan.UNKNOWN : WritePlan.NONE;
         }
         Set<String> named = new LinkedHashSet<>();
@@ -284,6 +364,22 @@ public final class DatabaseScope {
                 }
             }
         }
+        if (changesCatalog(analysis)) {
+            tables.add(CATALOG_TAG);
+        }
         return new WritePlan(Set.copyOf(tables), unknown);
+    }
+
+    /** DDL, alone or in a string of statements; a temporary object is this session's alone. */
+    private static boolean changesCatalog(SqlAnalysis analysis) {
+        if (analysis.several()) {
+            for (SqlAnalysis part : analysis.statements()) {
+                if (changesCatalog(part)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return analysis.kind() == StatementKind.DDL && !analysis.createsTemporary();
     }
 }

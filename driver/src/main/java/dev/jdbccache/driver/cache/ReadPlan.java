@@ -14,15 +14,18 @@ public final class ReadPlan {
     private final String sqlFingerprint;
     private final long catalogGeneration;
     private final boolean writesUnknown;
+    /** Where {@link DatabaseScope#CATALOG_TAG} is in {@link #tables}, or -1; and its version when the catalog was read. */
+    private final int catalogIndex;
+    private final long catalogVersion;
     private final ColumnsMemo columns = new ColumnsMemo();
 
     static ReadPlan bypass(BypassReason reason, String sql, long catalogGeneration) {
-        return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration, false);
+        return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration, false, -1, 0);
     }
 
     /** A read that calls a function which may write: it bypasses the cache and invalidates every table. */
     static ReadPlan writing(String sql, long catalogGeneration) {
-        return new ReadPlan(new String[0], 0, BypassReason.NOT_CACHEABLE, sql, catalogGeneration, true);
+        return new ReadPlan(new String[0], 0, BypassReason.NOT_CACHEABLE, sql, catalogGeneration, true, -1, 0);
     }
 
     /**
@@ -30,12 +33,20 @@ public final class ReadPlan {
      *     in; the plan holds while it is current ({@code -1}: compute again next time)
      */
     ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration) {
-        this(tables, ttlNanos, bypass, sqlFingerprint, catalogGeneration, false);
+        this(tables, ttlNanos, bypass, sqlFingerprint, catalogGeneration, false, -1, 0);
+    }
+
+    /** A cacheable plan whose tables hold the catalog tag at {@code catalogIndex}, read at {@code catalogVersion}. */
+    ReadPlan(String[] tables, long ttlNanos, String sqlFingerprint, long catalogGeneration, int catalogIndex,
+            long catalogVersion) {
+        this(tables, ttlNanos, null, sqlFingerprint, catalogGeneration, false, catalogIndex, catalogVersion);
     }
 
     private ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration,
-            boolean writesUnknown) {
+            boolean writesUnknown, int catalogIndex, long catalogVersion) {
         this.writesUnknown = writesUnknown;
+        this.catalogIndex = catalogIndex;
+        this.catalogVersion = catalogVersion;
         this.tables = tables;
         this.ttlNanos = ttlNanos;
         this.bypass = bypass;
@@ -45,6 +56,14 @@ public final class ReadPlan {
 
     long catalogGeneration() {
         return catalogGeneration;
+    }
+
+    int catalogIndex() {
+        return catalogIndex;
+    }
+
+    long catalogVersion() {
+        return catalogVersion;
     }
 
     /** True when running the read may write any table: it goes through the write path. */

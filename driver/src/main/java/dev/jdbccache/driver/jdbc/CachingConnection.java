@@ -160,6 +160,10 @@ public final class CachingConnection extends DelegatingConnection {
         if (result == null) {
             return null;
         }
+        if (!scope.catalogCurrent(plan, captured)) {
+            runtime.missNotRecorded(); // derived from a catalog another node's DDL has changed since
+            return owner.wrap(result);
+        }
         if (!lookup.worthRecording()) {
             runtime.missNotRecorded();
             return owner.wrap(result);
@@ -245,12 +249,12 @@ public final class CachingConnection extends DelegatingConnection {
             }
             case DDL -> {
                 try {
-                    yield write(writePlan(analysis), call);
+                    yield write(checkedWritePlan(analysis), call);
                 } finally {
                     catalogChanged();
                 }
             }
-            default -> write(writePlan(analysis), call);
+            default -> write(checkedWritePlan(analysis), call);
         };
     }
 
@@ -266,7 +270,7 @@ public final class CachingConnection extends DelegatingConnection {
      * control and session changes are followed in order, as if each had been sent alone.
      */
     private <T> T several(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
-        WritePlan plan = writePlan(analysis);
+        WritePlan plan = checkedWritePlan(analysis);
         boolean ends = false;
         for (SqlAnalysis part : analysis.statements()) {
             ends |= part.kind() == StatementKind.TRANSACTION_CONTROL && endsTransaction(part.transactionControl());
@@ -382,6 +386,24 @@ public final class CachingConnection extends DelegatingConnection {
 
     WritePlan writePlan(SqlAnalysis analysis) {
         return scope.writePlan(analysis, delegate);
+    }
+
+    /**
+     * The plan of one write, after making sure the catalog it is derived from is not older than
+     * another node's DDL (one version read per statement); every table while a DDL is in flight.
+     */
+    private WritePlan checkedWritePlan(SqlAnalysis analysis) {
+        if (!analysis.writes()) {
+            return writePlan(analysis);
+        }
+        boolean inFlux = catalogInFlux();
+        WritePlan plan = writePlan(analysis);
+        return inFlux ? new WritePlan(plan.tables(), true) : plan;
+    }
+
+    /** See {@link DatabaseScope#catalogInFlux()}: once per write statement or batch. */
+    boolean catalogInFlux() {
+        return scope.catalogInFlux();
     }
 
     /**

@@ -145,8 +145,9 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
 
     /** The batch's write set: this statement's, or every table if SQL text was added to it. */
     private WritePlan batchPlan() {
+        boolean inFlux = connection.catalogInFlux();
         WritePlan plan = connection.writePlan(analysis);
-        return batchHasText ? new WritePlan(plan.tables(), true) : plan;
+        return batchHasText || inFlux ? new WritePlan(plan.tables(), true) : plan;
     }
 
     // ---- parameters: delegate, then record as key material ---------------------------------

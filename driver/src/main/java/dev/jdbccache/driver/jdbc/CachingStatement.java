@@ -167,7 +167,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
      */
     private WritePlan batchPlan() {
         Set<String> tables = new HashSet<>();
-        boolean unknown = false;
+        boolean unknown = connection.catalogInFlux();
         for (SqlAnalysis analysis : batch) {
             switch (analysis.kind()) {
                 case TRANSACTION_CONTROL, SESSION_SET -> unknown = true;
