@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -202,7 +204,43 @@ final class RedisGateway implements AutoCloseable {
             LOG.warn("[{}] the Redis server is not the one the cache epoch was recorded on (a restart, perhaps from an "
                     + "older snapshot, or a failover); the epoch was advanced", cacheName);
             adopt("");
+            if (reply.size() > 2) {
+                sweep(text(reply.get(2)));
+            }
         }
+    }
+
+    /**
+     * Deletes, in the background, the keys of an epoch this node ended: entries expire by
+     * themselves, but counters, lease sets and markers have no TTL (a lease must never expire
+     * by eviction). Nobody reads them any more: every script and direct read checks the epoch
+     * first. Stops at the first failure; what is left costs memory, never a wrong answer.
+     */
+    private void sweep(String oldEpoch) {
+        if (oldEpoch.isEmpty()) {
+            return;
+        }
+        String pattern = keys.epochPattern(oldEpoch);
+        Thread sweeper = new Thread(() -> {
+            try {
+                UnifiedJedis jedis = client();
+                ScanParams params = new ScanParams().match(pattern).count(1000);
+                String cursor = ScanParams.SCAN_POINTER_START;
+                long removed = 0;
+                do {
+                    ScanResult<String> page = jedis.scan(cursor, params);
+                    if (!page.getResult().isEmpty()) {
+                        removed += jedis.unlink(page.getResult().toArray(new String[0]));
+                    }
+                    cursor = page.getCursor();
+                } while (!closed && !ScanParams.SCAN_POINTER_START.equals(cursor));
+                LOG.debug("[{}] removed {} keys of the ended epoch {}", cacheName, removed, oldEpoch);
+            } catch (RuntimeException e) {
+                LOG.debug("[{}] the keys of the ended epoch {} stay for now: {}", cacheName, oldEpoch, firstLine(e));
+            }
+        }, "jdbc-cache-epoch-sweep-" + cacheName);
+        sweeper.setDaemon(true);
+        sweeper.start();
     }
 
     private static String runId(String info) {
@@ -234,6 +272,9 @@ final class RedisGateway implements AutoCloseable {
             }
             LOG.info("[{}] cache epoch advanced in Redis", cacheName);
             adopt("");
+            if (reply.size() > 3) {
+                sweep(text(reply.get(3)));
+            }
         }
     }
 

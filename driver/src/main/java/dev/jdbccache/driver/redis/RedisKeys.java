@@ -47,6 +47,22 @@ final class RedisKeys {
         return seqKey;
     }
 
+    /** A SCAN pattern for every key named in {@code epoch} (entries, counters, leases, markers). */
+    String epochPattern(String epoch) {
+        return escapeGlob(tag + epoch) + ":*";
+    }
+
+    private static String escapeGlob(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** The run id of the Redis server the current epoch's data lives on. */
     byte[] server() {
         return serverKey;

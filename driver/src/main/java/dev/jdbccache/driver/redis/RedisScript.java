@@ -164,7 +164,7 @@ enum RedisScript {
             if failed(old) or not old then old = '' end
             redis.pcall('DEL', KEYS[1])
             redis.pcall('PUBLISH', ARGV[3], old .. '\\0?\\0A')
-            return {'K', '?', '1'}
+            return {'K', '?', '1', old}
             """),
 
     /**
@@ -172,7 +172,7 @@ enum RedisScript {
      * epoch's data was recorded on another one (a restart, which may have loaded an older
      * snapshot, or a failover), ends the epoch as {@link #ADVANCE} does: versions and entries
      * that came back together from a snapshot must not match. KEYS: epoch, seq, server. ARGV: 3
-     * the channel, 4 the run id. Reply: K, '1' when the epoch ended, else '0'.
+     * the channel, 4 the run id. Reply: K, '1' when the epoch ended (then the old epoch), else '0'.
      */
     SERVER(Prelude.HELPERS, """
             local known = redis.pcall('GET', KEYS[3])
@@ -183,7 +183,7 @@ enum RedisScript {
             if failed(old) or not old then old = '' end
             redis.pcall('DEL', KEYS[1])
             redis.pcall('PUBLISH', ARGV[3], old .. '\\0?\\0A')
-            return {'K', '1'}
+            return {'K', '1', old}
             """),
 
     /** The current epoch (created if missing) and publish sequence, for the mirror. Reply: K, epoch, seq. */

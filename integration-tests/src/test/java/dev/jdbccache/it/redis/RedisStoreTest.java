@@ -11,9 +11,12 @@ import dev.jdbccache.driver.cache.BypassReason;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,6 +207,37 @@ class RedisStoreTest {
                 seen = read(b, 3);
             }
             assertEquals(31, seen, "the writer's message reached b's mirror");
+        }
+    }
+
+    /** Keys of {@code prefix}'s epochs other than the current one, and of the current one. */
+    private Map<Boolean, Long> keysByEpoch() {
+        try (Jedis jedis = new Jedis(java.net.URI.create(REDIS))) {
+            String tag = "{" + prefix + "}";
+            String epoch = jedis.get(tag + "epoch");
+            return jedis.keys(tag + "*").stream()
+                    .filter(k -> !k.equals(tag + "epoch") && !k.equals(tag + "seq") && !k.equals(tag + "server"))
+                    .collect(Collectors.partitioningBy(k -> epoch != null && k.startsWith(tag + epoch + ":"),
+                            Collectors.counting()));
+        }
+    }
+
+    @Test
+    void anEndedEpochsCountersAndLeases_areSwept() throws Exception {
+        try (Connection a = connect(db, node("redis", REDIS, prefix))) {
+            assertEquals(40, read(a, 4));
+            assertEquals(40, read(a, 4));
+            try (Statement s = a.createStatement()) {
+                s.executeUpdate("update items set v = 41 where id = 4");
+            }
+            assertTrue(keysByEpoch().get(true) > 0, "the epoch has counters and lease sets: " + keysByEpoch());
+            dev.jdbccache.driver.JdbcCache.of(a).invalidateAll();
+            assertEquals(41, read(a, 4)); // a new epoch, with its own keys
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (keysByEpoch().get(false) > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, keysByEpoch().get(false), "nothing of the ended epoch is left: " + keysByEpoch());
         }
     }
 
