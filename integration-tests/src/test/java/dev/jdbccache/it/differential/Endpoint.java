@@ -20,6 +20,13 @@ record Endpoint(String label, String url, Properties properties) {
      */
     static final String CACHE_SIDE_PROPERTY = "jdbccache.differential.cacheSide";
 
+    static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
+
+    /** The Redis prefix of a cache side: one per cache, so runs never share keys. */
+    static String prefix(String cacheName) {
+        return "jc:it-" + cacheName + ":";
+    }
+
     static Endpoint plain(String plainUrl) {
         return new Endpoint("plain", plainUrl, new Properties());
     }
@@ -38,6 +45,11 @@ record Endpoint(String label, String url, Properties properties) {
         Properties properties = new Properties();
         properties.setProperty("cache.enabled", Boolean.toString(mode.cacheEnabled()));
         properties.setProperty("cache.name", cacheName);
+        if (!mode.store().equals("local")) {
+            properties.setProperty("cache.store", mode.store());
+            properties.setProperty("cache.redis.url", REDIS);
+            properties.setProperty("cache.redis.prefix", prefix(cacheName));
+        }
         return new Endpoint("cache", CACHE + plainUrl.substring(JDBC.length()), properties);
     }
 
