@@ -1,5 +1,6 @@
 package dev.jdbccache.driver;
 
+import dev.jdbccache.driver.jdbc.PhysicalConnection;
 import dev.jdbccache.parser.SqlDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +41,7 @@ final class DatabaseIncarnation {
         if (dialect != SqlDialect.POSTGRESQL) {
             return "";
         }
-        Connection physical = physical(real);
+        Connection physical = PhysicalConnection.of(real);
         String known = BY_CONNECTION.get(physical);
         if (known == null) {
             known = readPostgres(real);
@@ -52,16 +53,6 @@ final class DatabaseIncarnation {
     static boolean isInMemory(String url) {
         return url != null && (url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:hsqldb:mem:")
                 || url.startsWith("jdbc:derby:memory:") || url.startsWith("jdbc:sqlite::memory:"));
-    }
-
-    /** The pool's physical connection behind a borrowed proxy (HikariCP answers it), else {@code real}. */
-    private static Connection physical(Connection real) {
-        try {
-            Connection inner = real.unwrap(Connection.class);
-            return inner != null ? inner : real;
-        } catch (SQLException | RuntimeException e) {
-            return real;
-        }
     }
 
     private static String readPostgres(Connection real) {

@@ -1,7 +1,6 @@
 package dev.jdbccache.driver.jdbc;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -22,17 +21,8 @@ final class SessionStates {
 
     /** The state of {@code real}'s physical connection, as a new borrower finds it. */
     static SessionState borrowed(Connection real) {
-        SessionState state = BY_CONNECTION.computeIfAbsent(physical(real), c -> new SessionState());
+        SessionState state = BY_CONNECTION.computeIfAbsent(PhysicalConnection.of(real), c -> new SessionState());
         state.borrowed();
         return state;
-    }
-
-    private static Connection physical(Connection real) {
-        try {
-            Connection inner = real.unwrap(Connection.class);
-            return inner != null ? inner : real;
-        } catch (SQLException | RuntimeException e) {
-            return real;
-        }
     }
 }

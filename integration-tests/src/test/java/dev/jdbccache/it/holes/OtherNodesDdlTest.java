@@ -1,12 +1,12 @@
 package dev.jdbccache.it.holes;
 
 import static dev.jdbccache.it.holes.PgSchemaFixture.number;
+import static dev.jdbccache.it.holes.PgSchemaFixture.run;
 import static dev.jdbccache.it.holes.PgSchemaFixture.twice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +32,6 @@ class OtherNodesDdlTest {
     @AfterEach
     void dropSchema() throws SQLException {
         db.close();
-    }
-
-    private static void run(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 
     @ParameterizedTest(name = "cache.store={0}")

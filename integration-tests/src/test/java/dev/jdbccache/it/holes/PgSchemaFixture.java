@@ -56,6 +56,13 @@ final class PgSchemaFixture implements AutoCloseable {
         }
     }
 
+    /** Runs {@code sql} through {@code c}. */
+    static void run(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     /** The first column of the first row of {@code sql}, read through {@code c}; -1 without rows. */
     static long number(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -1,6 +1,7 @@
 package dev.jdbccache.it.holes;
 
 import static dev.jdbccache.it.holes.PgSchemaFixture.number;
+import static dev.jdbccache.it.holes.PgSchemaFixture.run;
 import static dev.jdbccache.it.holes.PgSchemaFixture.twice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,12 +44,6 @@ class SessionKeyTest {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    private static void run(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 
