@@ -14,11 +14,13 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.NextValExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.parser.Node;
 import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.schema.Column;
@@ -310,6 +312,7 @@ final class AstWalker {
         TableName name = canonical(table);
         if (name != null) {
             facts.reads.add(name);
+            facts.readOccurrences.put(table, name);
         }
     }
 
@@ -367,6 +370,17 @@ final class AstWalker {
             facts.timeFunction(key.getStringValue().toLowerCase(Locale.ROOT));
         } else if (node instanceof NextValExpression next) {
             facts.volatileFunction("next value for " + next.getName());
+        } else if (node instanceof JdbcParameter parameter) {
+            facts.parameters.add(parameter);
+        } else if (node instanceof InExpression in) {
+            // JSqlParser 5.3 parses "a IN (1, 2) OR b = 3" as a IN ((1, 2) OR b = 3): the tree's
+            // AND/OR structure cannot be trusted, and a footprint must not be derived from it
+            // (an absorbed chain of ANDs alone means the same, and the footprint undoes it)
+            if (!(in.getRightExpression() instanceof ExpressionList<?>) && !(in.getRightExpression() instanceof Select)
+                    && FootprintAnalyzer.absorbedConjuncts(in) == null) {
+                facts.misparsedPrecedence = true;
+            }
+            walkFields(node, scope);
         } else if (node instanceof UserVariable variable) {
             facts.volatileFunction("user variable @" + variable.getName());
         } else if (node.getClass().getName().startsWith("net.sf.jsqlparser.")) {

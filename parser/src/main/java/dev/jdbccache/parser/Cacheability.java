@@ -27,7 +27,7 @@ final class Cacheability {
         if (statements.isEmpty()) {
             return new SqlAnalysis(StatementKind.OTHER, Set.of(), Set.of(), false,
                     hint.off() ? NotCacheableReason.HINT_OFF : NotCacheableReason.NOT_A_QUERY,
-                    "empty statement", hint, text.normalized(), null, null, null, false, Set.of(), List.of());
+                    "empty statement", hint, text.normalized(), null, null, null, false, Set.of(), List.of(), Footprint.NONE);
         }
         if (statements.size() > 1) {
             return several(statements, text);
@@ -48,7 +48,7 @@ final class Cacheability {
                 f.kind == StatementKind.TRANSACTION_CONTROL ? f.transactionControl : null,
                 f.kind == StatementKind.SESSION_SET ? f.sessionSetting : null,
                 f.kind == StatementKind.SESSION_SET ? sessionChange(f) : null, f.createsTemporary,
-                catalogFunctions(f), List.of());
+                catalogFunctions(f), List.of(), f.footprint);
     }
 
     private static SessionChange sessionChange(StatementFacts f) {
@@ -155,6 +155,6 @@ final class Cacheability {
                 : NotCacheableReason.MULTIPLE_STATEMENTS;
         return new SqlAnalysis(kind, reads, writes, writesUnknown, reason, statements.size() + " statements",
                 text.hint(), text.normalized(), control, setting, setting == null ? null : SessionChange.OTHER,
-                createsTemporary, Set.of(), parts);
+                createsTemporary, Set.of(), parts, Footprint.NONE);
     }
 }

@@ -73,7 +73,18 @@ final class ParsedStatements {
         } else {
             return ddl(statement, piece, facts, walker);
         }
+        facts.footprint = new FootprintAnalyzer(names, names.dialect()).analyze(statement, facts, parameterMarkers(piece));
         return facts;
+    }
+
+    private static int parameterMarkers(Piece piece) {
+        int markers = 0;
+        for (SqlToken token : piece.tokens()) {
+            if (token.isSymbol('?')) {
+                markers++;
+            }
+        }
+        return markers;
     }
 
     private StatementFacts ddl(Statement statement, Piece piece, StatementFacts facts, AstWalker walker) {

@@ -37,6 +37,8 @@ import java.util.Set;
  *                           Empty otherwise.
  * @param statements         for a text of several statements, the analysis of each, in order
  *                           (each with no statements of its own); empty for a single statement
+ * @param footprint          the rows the statement reads and writes as far as its text pins them
+ *                           (DESIGN.md section 8); {@link Footprint#NONE} when nothing is pinned
  */
 public record SqlAnalysis(
         StatementKind kind,
@@ -52,7 +54,8 @@ public record SqlAnalysis(
         SessionChange sessionChange,
         boolean createsTemporary,
         Set<String> catalogFunctions,
-        List<SqlAnalysis> statements) {
+        List<SqlAnalysis> statements,
+        Footprint footprint) {
 
     public SqlAnalysis {
         catalogFunctions = Set.copyOf(catalogFunctions);
@@ -60,6 +63,7 @@ public record SqlAnalysis(
         tablesRead = Set.copyOf(tablesRead);
         tablesWritten = Set.copyOf(tablesWritten);
         hint = hint == null ? CacheHint.NONE : hint;
+        footprint = footprint == null ? Footprint.NONE : footprint;
     }
 
     /** True when the result of this statement may be cached (hints already applied). */

@@ -1,7 +1,13 @@
 package dev.jdbccache.parser;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * What the analysis of one statement found, before cacheability is decided. Mutable, confined to
@@ -31,6 +37,13 @@ final class StatementFacts {
     TransactionControl transactionControl;
     String sessionSetting;
     SessionChange sessionChange;
+    /** Every table reference read, by identity: a table read twice is two occurrences. */
+    final Map<Table, TableName> readOccurrences = new IdentityHashMap<>();
+    /** Every {@code ?} parameter of the tree, in the order met. */
+    final List<JdbcParameter> parameters = new ArrayList<>();
+    Footprint footprint = Footprint.NONE;
+    /** The parser's tree has an AND/OR structure that is not the text's (see {@link AstWalker}). */
+    boolean misparsedPrecedence;
 
     static StatementFacts of(StatementKind kind) {
         StatementFacts facts = new StatementFacts();

@@ -19,6 +19,10 @@ final class TableNames {
         this.dialect = dialect;
     }
 
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     /** {@code [catalog.][schema.]name} as written, to a canonical name; null when there is no name. */
     TableName canonical(List<String> partsAsWritten) {
         int n = partsAsWritten.size();
