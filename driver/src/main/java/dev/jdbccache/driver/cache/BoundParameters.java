@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLType;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Calendar;
 import java.util.UUID;
 
@@ -20,7 +23,16 @@ public final class BoundParameters {
     /** How a parameter was bound; part of the key. */
     public enum Binding {
         NULL, BOOLEAN, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BIG_DECIMAL, STRING, NSTRING, BYTES,
-        DATE, TIME, TIMESTAMP, OBJECT, URL
+        DATE, TIME, TIMESTAMP, OBJECT, URL, ARRAY
+    }
+
+    /**
+     * An array parameter's content, copied when bound ({@code setArray}, or {@code setObject}
+     * with a {@code java.sql.Array} or a Java array): key material like any other value, and the
+     * values of a {@code c = ANY(?)} footprint. {@code baseType} is the SQL base type name (or
+     * the Java component type), part of the key.
+     */
+    public record ArrayValue(String baseType, List<Object> elements) {
     }
 
     /** One bound slot. {@code extra} holds the SQL type, scale or calendar zone that qualifies it. */
@@ -141,7 +153,37 @@ public final class BoundParameters {
         if (value instanceof java.net.URL url) {
             return url.toExternalForm();
         }
+        if (value instanceof java.sql.Array array) {
+            try {
+                return arrayOf(array.getArray(), array.getBaseTypeName());
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return OPAQUE;
+            }
+        }
+        if (value.getClass().isArray() && !(value instanceof char[])) {
+            return arrayOf(value, value.getClass().getComponentType().getName());
+        }
         return OPAQUE;
+    }
+
+    /** An {@link ArrayValue} of a Java array whose elements are all key material, else {@link #OPAQUE}. */
+    private static Object arrayOf(Object content, String baseType) {
+        if (content == null || !content.getClass().isArray() || content instanceof byte[] || content instanceof char[]) {
+            return OPAQUE;
+        }
+        int length = java.lang.reflect.Array.getLength(content);
+        List<Object> elements = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            Object element = java.lang.reflect.Array.get(content, i);
+            if (element != null) {
+                element = copyOf(element);
+                if (element == OPAQUE || element instanceof byte[] || element instanceof ArrayValue) {
+                    return OPAQUE; // nested arrays and bytea elements: not worth the key material
+                }
+            }
+            elements.add(element);
+        }
+        return new ArrayValue(baseType, Collections.unmodifiableList(elements));
     }
 
     /** Marks a slot whose value cannot be key material. */

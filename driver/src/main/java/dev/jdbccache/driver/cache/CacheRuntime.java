@@ -115,10 +115,10 @@ public final class CacheRuntime implements AutoCloseable {
      * Reader steps 1 to 3, counted: a hit, a miss with the captured versions, or {@code null}
      * when the read must bypass the cache (a live lease, or a failing store).
      */
-    public EntryStore.Lookup lookup(QueryKey key, ReadPlan plan) {
+    public EntryStore.Lookup lookup(QueryKey key, ReadPlan plan, String[] tags) {
         EntryStore.Lookup lookup;
         try {
-            lookup = store.lookup(key, plan);
+            lookup = store.lookup(key, tags);
         } catch (RuntimeException e) {
             storeFailed("lookup", e);
             return null;
@@ -203,9 +203,21 @@ public final class CacheRuntime implements AutoCloseable {
         stats.write();
     }
 
-    /** Invalidates tables changed outside the driver (invalidation keys: canonical table names). */
+    /**
+     * Invalidates tables changed outside the driver (invalidation keys: canonical table names):
+     * each table's tag and its rows tag, so reads bounded by its partition columns go too.
+     */
     public void invalidate(Collection<String> tables) {
-        versions.invalidate(tables);
+        versions.invalidate(withRowsTags(tables));
+    }
+
+    private static Set<String> withRowsTags(Collection<String> tables) {
+        Set<String> tags = new LinkedHashSet<>();
+        for (String table : tables) {
+            tags.add(table);
+            tags.add(dev.jdbccache.invalidation.Tags.rows(table));
+        }
+        return tags;
     }
 
     /**
@@ -227,7 +239,7 @@ public final class CacheRuntime implements AutoCloseable {
                 stats.invalidated(last);
             }
         }
-        store.versions().invalidate(keys); // counted above, once per name
+        store.versions().invalidate(withRowsTags(keys)); // counted above, once per name
     }
 
     /** Invalidates every entry of this cache and reads the catalogs again. */

@@ -46,6 +46,10 @@ public final class CacheStats {
     private final LongAdder evictions = new LongAdder();
     private final LongAdder expirations = new LongAdder();
     private final LongAdder invalidations = new LongAdder();
+    /** Tags bumped by kind (row footprints): a rows tag (table-level), a wide tag, a bucket tag. */
+    private final LongAdder rowsBumps = new LongAdder();
+    private final LongAdder wideBumps = new LongAdder();
+    private final LongAdder bucketBumps = new LongAdder();
     private final BoundedCounters<LongAdder> tableInvalidations = new BoundedCounters<>(MAX_TABLES, LongAdder::new);
     private final LatencyHistogram hitTimes = new LatencyHistogram();
     private final LatencyHistogram missTimes = new LatencyHistogram();
@@ -138,6 +142,31 @@ public final class CacheStats {
         tableInvalidations.counter(table).increment();
     }
 
+    /** One tag bumped by a write: a table (or the catalog) counts as a table invalidation, the others by kind. */
+    void tagBumped(String tag) {
+        switch (dev.jdbccache.invalidation.Tags.kindOf(tag)) {
+            case TABLE, OTHER -> invalidated(tag);
+            case ROWS -> rowsBumps.increment();
+            case WIDE -> wideBumps.increment();
+            case BUCKET -> bucketBumps.increment();
+        }
+    }
+
+    /** Bumps of rows tags ({@code t#*}): writes that pinned no row of a table. */
+    public long rowsBumps() {
+        return rowsBumps.sum();
+    }
+
+    /** Bumps of wide tags ({@code t#c*}): writes that pinned some columns of a table but not that one. */
+    public long wideBumps() {
+        return wideBumps.sum();
+    }
+
+    /** Bumps of bucket tags ({@code t#c#b}): what keyed writes invalidate instead of the whole table. */
+    public long bucketBumps() {
+        return bucketBumps.sum();
+    }
+
     /** The warm-up's progress: {@code running}, {@code done}, {@code timed_out}, {@code failed}. */
     public void warmupState(String state) {
         warmupState = state;
@@ -151,7 +180,7 @@ public final class CacheStats {
     /** Sets every counter back to zero (the gauges, entries, bytes and state, stay). */
     public void reset() {
         for (LongAdder adder : List.of(hits, misses, stores, droppedFills, notRecorded, writes, unresolvedViews, evictions,
-                expirations, invalidations, warmupStatements, warmupFailures)) {
+                expirations, invalidations, rowsBumps, wideBumps, bucketBumps, warmupStatements, warmupFailures)) {
             adder.reset();
         }
         bypasses.values().forEach(LongAdder::reset);
@@ -373,6 +402,9 @@ public final class CacheStats {
         m.put("evictions", evictions());
         m.put("expirations", expirations());
         m.put("invalidations", invalidations());
+        m.put("invalidations.rows", rowsBumps());
+        m.put("invalidations.wide", wideBumps());
+        m.put("invalidations.bucket", bucketBumps());
         m.put("entries." + tier, entries());
         m.put("bytes." + tier, bytes());
         m.put("store_state", storeState());

@@ -50,7 +50,7 @@ final class CountingTableVersions implements TableVersions {
             if (lease.unknownTables()) {
                 stats.invalidated(CacheStats.ALL_TABLES);
             }
-            lease.tables().forEach(stats::invalidated);
+            lease.tables().forEach(stats::tagBumped);
         }
     }
 
@@ -62,14 +62,14 @@ final class CountingTableVersions implements TableVersions {
             if (lease.unknownTables()) {
                 stats.invalidated(CacheStats.ALL_TABLES);
             }
-            lease.tables().forEach(stats::invalidated);
+            lease.tables().forEach(stats::tagBumped);
         }
     }
 
     @Override
     public void invalidate(Collection<String> tables) {
         versions.invalidate(tables);
-        tables.forEach(stats::invalidated);
+        tables.forEach(stats::tagBumped);
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class DatabaseScope {
     private final SqlDialect dialect;
     private final SqlAnalyzer analyzer;
     private final CatalogReader catalogReader;
+    private final FootprintPlanner footprints;
     /**
      * The catalog as last read, with its generation (the count of catalog changes): replaced in
      * one step, so that a graph read while DDL ran can never be published as the new one.
@@ -81,6 +82,7 @@ public final class DatabaseScope {
         this.dialect = dialect;
         this.analyzer = analyzer;
         this.catalogReader = CatalogReader.forDialect(dialect);
+        this.footprints = new FootprintPlanner(config, dialect);
     }
 
     public SqlDialect dialect() {
@@ -293,9 +295,9 @@ public final class DatabaseScope {
         if (ttl.isZero() || ttl.isNegative()) {
             return ReadPlan.bypass(BypassReason.TTL_ZERO, sql, generation);
         }
-        tables.add(CATALOG_TAG);
-        String[] sorted = tables.toArray(new String[0]);
-        return new ReadPlan(sorted, ttl.toNanos(), sql, generation, Arrays.asList(sorted).indexOf(CATALOG_TAG), sharedVersion);
+        ReadTags tags = footprints.readTags(analysis, graph, tables, CATALOG_TAG);
+        int catalogIndex = Arrays.asList(tags.fixed()).indexOf(CATALOG_TAG);
+        return new ReadPlan(tags, ttl.toNanos(), sql, generation, catalogIndex, sharedVersion);
     }
 
     /**
@@ -364,10 +366,13 @@ public final class DatabaseScope {
                 }
             }
         }
+        WritePlan plan = footprints.writePlan(analysis, graph, tables, unknown);
         if (changesCatalog(analysis)) {
-            tables.add(CATALOG_TAG);
+            Set<String> withCatalog = new LinkedHashSet<>(plan.tables());
+            withCatalog.add(CATALOG_TAG);
+            return new WritePlan(Set.copyOf(withCatalog), plan.unknownTables(), plan.keyed());
         }
-        return new WritePlan(Set.copyOf(tables), unknown);
+        return plan;
     }
 
     /** DDL, alone or in a string of statements; a temporary object is this session's alone. */

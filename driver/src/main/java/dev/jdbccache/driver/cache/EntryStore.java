@@ -18,10 +18,11 @@ public interface EntryStore extends AutoCloseable {
     TableVersions versions();
 
     /**
-     * Reader steps 1 to 3: captures the versions of the plan's tables and, unless a lease is
-     * live, finds the entry stored under {@code key} with exactly those versions.
+     * Reader steps 1 to 3: captures the versions of {@code tags} (a read's tags for this
+     * execution, {@link ReadPlan#tags}) and, unless a lease is live, finds the entry stored under
+     * {@code key} with exactly those versions.
      */
-    Lookup lookup(QueryKey key, ReadPlan plan);
+    Lookup lookup(QueryKey key, String[] tags);
 
     /**
      * Reader step 4 (check-and-set fill): stores {@code recording} under {@code key} with the

@@ -112,6 +112,13 @@ final class KeyMaterial {
             out.writeByte('j'); // ISO text of java.time values is complete and unambiguous per class
             text(out, value.getClass().getName());
             text(out, value.toString());
+        } else if (value instanceof BoundParameters.ArrayValue array) {
+            out.writeByte('A');
+            text(out, array.baseType());
+            out.writeInt(array.elements().size());
+            for (Object element : array.elements()) {
+                value(out, element);
+            }
         } else {
             throw new IllegalArgumentException("not key material: " + value.getClass().getName());
         }

@@ -64,8 +64,8 @@ public final class LocalEntryStore implements EntryStore {
     }
 
     @Override
-    public Lookup lookup(QueryKey key, ReadPlan plan) {
-        VersionSnapshot captured = versions.capture(plan.tables());
+    public Lookup lookup(QueryKey key, String[] tags) {
+        VersionSnapshot captured = versions.capture(tags);
         if (captured.leased()) {
             return new Lookup(null, captured);
         }

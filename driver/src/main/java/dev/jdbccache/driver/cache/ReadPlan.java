@@ -3,12 +3,14 @@ package dev.jdbccache.driver.cache;
 import dev.jdbccache.driver.result.ColumnsMemo;
 
 /**
- * What the cache does with one analysed read, decided once per statement text: the tables whose
- * versions guard it (invalidation keys, sorted) and its TTL, or why it bypasses the cache.
- * Immutable.
+ * What the cache does with one analysed read, decided once per statement text: the tags whose
+ * versions guard it (invalidation keys: tables, and for a read pinned by its values the
+ * partition columns' tags, see {@link ReadTags}) and its TTL, or why it bypasses the cache.
+ * Immutable, apart from the column metadata it remembers ({@link #columns()}).
  */
 public final class ReadPlan {
     private final String[] tables;
+    private final ReadTags readTags;
     private final long ttlNanos;
     private final BypassReason bypass;
     private final String sqlFingerprint;
@@ -36,14 +38,25 @@ public final class ReadPlan {
         this(tables, ttlNanos, bypass, sqlFingerprint, catalogGeneration, false, -1, 0);
     }
 
-    /** A cacheable plan whose tables hold the catalog tag at {@code catalogIndex}, read at {@code catalogVersion}. */
-    ReadPlan(String[] tables, long ttlNanos, String sqlFingerprint, long catalogGeneration, int catalogIndex,
+    /**
+     * A cacheable plan depending on {@code readTags}, whose fixed part holds the catalog tag at
+     * {@code catalogIndex}, read at {@code catalogVersion}.
+     */
+    ReadPlan(ReadTags readTags, long ttlNanos, String sqlFingerprint, long catalogGeneration, int catalogIndex,
             long catalogVersion) {
-        this(tables, ttlNanos, null, sqlFingerprint, catalogGeneration, false, catalogIndex, catalogVersion);
+        this(readTags.fixed(), ttlNanos, null, sqlFingerprint, catalogGeneration, false, catalogIndex, catalogVersion,
+                readTags);
     }
 
     private ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration,
             boolean writesUnknown, int catalogIndex, long catalogVersion) {
+        this(tables, ttlNanos, bypass, sqlFingerprint, catalogGeneration, writesUnknown, catalogIndex, catalogVersion,
+                new ReadTags(tables, java.util.List.of()));
+    }
+
+    private ReadPlan(String[] tables, long ttlNanos, BypassReason bypass, String sqlFingerprint, long catalogGeneration,
+            boolean writesUnknown, int catalogIndex, long catalogVersion, ReadTags readTags) {
+        this.readTags = readTags;
         this.writesUnknown = writesUnknown;
         this.catalogIndex = catalogIndex;
         this.catalogVersion = catalogVersion;
@@ -76,9 +89,26 @@ public final class ReadPlan {
         return bypass;
     }
 
-    /** The tables the result depends on (invalidation keys). Shared: do not modify. */
+    /** The tags every execution depends on, sorted (invalidation keys). Shared: do not modify. */
     public String[] tables() {
         return tables;
+    }
+
+    /**
+     * The tags one execution with {@code parameters} ({@link BoundParameters#snapshot()}) depends
+     * on: {@link #tables()} first (same positions), then the buckets of its pinned values.
+     */
+    public String[] tags(Object[] parameters) {
+        return readTags.tags(parameters);
+    }
+
+    /** True when executions depend on buckets of their bound values, not only on {@link #tables()}. */
+    public boolean keyed() {
+        return readTags.keyed();
+    }
+
+    ReadTags readTags() {
+        return readTags;
     }
 
     long ttlNanos() {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import dev.jdbccache.invalidation.ColumnType;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,6 +37,11 @@ public final class DependencyGraph {
     private final Set<String> uncacheableViews;
     private final Set<String> writingViews;
     private final Map<String, Volatility> functions;
+    /** Per table, its columns of a type whose equality is exact, and which of them are keys or indexed. */
+    private final Map<String, Map<String, ColumnType>> exactColumns;
+    private final Map<String, Set<String>> keyedColumns;
+    /** Tables whose rows a trigger or rule of their own may change or redirect. */
+    private final Set<String> rowsRewritten;
 
     private DependencyGraph(Builder b, Set<String> uncacheableViews, Set<String> writingViews) {
         this.viewBases = copy(b.viewBases);
@@ -47,6 +53,48 @@ public final class DependencyGraph {
         this.uncacheableViews = Set.copyOf(uncacheableViews);
         this.writingViews = Set.copyOf(writingViews);
         this.functions = Map.copyOf(b.functions);
+        Map<String, Map<String, ColumnType>> columns = new HashMap<>();
+        b.exactColumns.forEach((table, byName) -> {
+            Map<String, ColumnType> kept = new HashMap<>(byName);
+            kept.keySet().removeIf(column -> b.conflicting.contains(table + "\u0000" + column));
+            columns.put(table, Map.copyOf(kept));
+        });
+        this.exactColumns = Map.copyOf(columns);
+        this.keyedColumns = copy(b.keyedColumns);
+        this.rowsRewritten = Set.copyOf(b.rowsRewritten);
+    }
+
+    /** True when {@code name} is a view. */
+    public boolean isView(String name) {
+        return viewBases.containsKey(name) || uncacheableViews.contains(name);
+    }
+
+    /** The type of {@code table}'s {@code column} when its equality is exact, else {@code null}. */
+    public ColumnType exactType(String table, String column) {
+        return exactColumns.getOrDefault(table, Map.of()).get(column);
+    }
+
+    /** The columns of {@code table} that are single-column keys, foreign keys or indexes, and of an exact type. */
+    public Set<String> keyedColumns(String table) {
+        Set<String> keyed = keyedColumns.getOrDefault(table, Set.of());
+        Map<String, ColumnType> exact = exactColumns.getOrDefault(table, Map.of());
+        Set<String> result = new java.util.TreeSet<>();
+        keyed.forEach(c -> {
+            if (exact.containsKey(c)) {
+                result.add(c);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * True when a write to {@code table} changes exactly the rows its text names: no trigger or
+     * rule of its own may change or redirect them, and no partition or inheritance relation
+     * carries them to another table. Otherwise its writes are table-level.
+     */
+    public boolean rowsAsWritten(String table) {
+        return !rowsRewritten.contains(table) && !unknownWriteTables.contains(table) && !alsoWritten.containsKey(table)
+                && !parents.containsKey(table) && !children.containsKey(table);
     }
 
     private static Map<String, Set<String>> copy(Map<String, Set<String>> map) {
@@ -164,6 +212,38 @@ public final class DependencyGraph {
         /** Views whose definition is cacheable but for these functions, decided once all functions are read. */
         private final Map<String, Set<String>> viewFunctions = new HashMap<>();
         private final Map<String, Volatility> functions = new HashMap<>();
+        private final Map<String, Map<String, ColumnType>> exactColumns = new HashMap<>();
+        private final Set<String> conflicting = new HashSet<>();
+        private final Map<String, Set<String>> keyedColumns = new HashMap<>();
+        private final Set<String> rowsRewritten = new HashSet<>();
+
+        /**
+         * A column of an exact type ({@code keyed}: a single-column key, foreign key or index).
+         * Tables are known by name alone, so two schemas' tables of one name share columns; a
+         * column they type differently is dropped.
+         */
+        Builder exactColumn(String table, String column, ColumnType type, boolean keyed) {
+            ColumnType before = exactColumns.computeIfAbsent(table, k -> new HashMap<>()).putIfAbsent(column, type);
+            if (before != null && before != type) {
+                conflicting.add(table + "\u0000" + column);
+            }
+            if (keyed) {
+                keyedColumns.computeIfAbsent(table, k -> new HashSet<>()).add(column);
+            }
+            return this;
+        }
+
+        /** A column whose equality is not exact: a same-named table's column of that name cannot be a partition. */
+        Builder inexactColumn(String table, String column) {
+            conflicting.add(table + "\u0000" + column);
+            return this;
+        }
+
+        /** {@code table} has a trigger or a rule of its own: its rows may not be the ones a write names. */
+        Builder rowsRewritten(String table) {
+            rowsRewritten.add(table);
+            return this;
+        }
 
         Builder viewReads(String view, String base) {
             link(viewBases, view, base);
@@ -201,6 +281,9 @@ public final class DependencyGraph {
         }
 
         Builder cascadesTo(String parent, String child) {
+            if (parent.equals(child)) {
+                rowsRewritten.add(parent); // a self-referencing cascade deletes or changes rows the write does not name
+            }
             link(cascades, parent, child);
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.jdbccache.driver.catalog;
 
+import dev.jdbccache.invalidation.ColumnType;
 import dev.jdbccache.parser.SqlAnalyzer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +45,24 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final String INHERITANCE = "select c.relname, p.relname from pg_catalog.pg_inherits i "
             + "join pg_catalog.pg_class c on c.oid = i.inhrelid join pg_catalog.pg_class p on p.oid = i.inhparent "
             + "where c.relkind in ('r', 'p', 'f')";
+    // every column of the user's tables, with whether a single-column key, foreign key or index has it
+    private static final String COLUMNS = "select c.relname, a.attname, t.typname, t.typtype, "
+            + "coalesce(co.collisdeterministic, true), "
+            + "exists (select 1 from pg_catalog.pg_constraint k where k.conrelid = c.oid and k.contype in ('p', 'u', 'f') "
+            + "and k.conkey = array[a.attnum]) "
+            + "or exists (select 1 from pg_catalog.pg_index i where i.indrelid = c.oid and i.indnatts = 1 "
+            + "and i.indkey[0] = a.attnum) "
+            + "from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace "
+            + "join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped "
+            + "join pg_catalog.pg_type t on t.oid = a.atttypid "
+            + "left join pg_catalog.pg_collation co on co.oid = a.attcollation "
+            + "where c.relkind in ('r', 'p', 'f', 'm') and n.nspname not in ('pg_catalog', 'information_schema') "
+            + "and n.nspname not like 'pg_toast%'";
+    // tables with a trigger or a rule of their own (views' _RETURN rules aside)
+    private static final String REWRITTEN = "select c.relname from pg_catalog.pg_trigger t "
+            + "join pg_catalog.pg_class c on c.oid = t.tgrelid where not t.tgisinternal "
+            + "union select c.relname from pg_catalog.pg_rewrite r join pg_catalog.pg_class c on c.oid = r.ev_class "
+            + "where r.rulename <> '_RETURN'";
     // 'i' < 's' < 'v': the greatest is the worst of a name's overloads
     private static final String FUNCTIONS = "select proname, max(provolatile::text) from pg_catalog.pg_proc group by proname";
 
@@ -89,6 +108,26 @@ final class PostgresCatalogReader implements CatalogReader {
                     graph.function(rs.getString(1), Volatility.ofCode(rs.getString(2)));
                 }
             }
+            // collations are deterministic before PostgreSQL 12, which added the other kind
+            // generated columns change without being assigned: never partition columns
+            String columns = connection.getMetaData().getDatabaseMajorVersion() >= 12 ? COLUMNS
+                    .replace("coalesce(co.collisdeterministic, true)", "coalesce(co.collisdeterministic, true) and a.attgenerated = ''")
+                    : COLUMNS.replace("coalesce(co.collisdeterministic, true)", "true");
+            try (ResultSet rs = s.executeQuery(columns)) {
+                while (rs.next()) {
+                    ColumnType type = exactType(rs.getString(3), rs.getString(4), rs.getBoolean(5)); // 5: and not generated
+                    if (type == null) {
+                        graph.inexactColumn(rs.getString(1), rs.getString(2));
+                    } else {
+                        graph.exactColumn(rs.getString(1), rs.getString(2), type, rs.getBoolean(6));
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery(REWRITTEN)) {
+                while (rs.next()) {
+                    graph.rowsRewritten(rs.getString(1));
+                }
+            }
             try (ResultSet rs = s.executeQuery(DEFINITIONS)) {
                 while (rs.next()) {
                     graph.viewDefined(rs.getString(1), analyzer.analyze(rs.getString(2)), false);
@@ -96,5 +135,21 @@ final class PostgresCatalogReader implements CatalogReader {
             }
         }
         return graph.build();
+    }
+
+    /**
+     * Integers and uuid; text and varchar under a deterministic collation (byte-wise equality).
+     * Not char(n) (padding), citext or domains (their equality is not the base type's).
+     */
+    private static ColumnType exactType(String name, String typtype, boolean deterministic) {
+        if (!"b".equals(typtype)) {
+            return null;
+        }
+        return switch (name) {
+            case "int2", "int4", "int8" -> ColumnType.INTEGER;
+            case "uuid" -> ColumnType.UUID_TYPE;
+            case "text", "varchar" -> deterministic ? ColumnType.TEXT : null;
+            default -> null;
+        };
     }
 }

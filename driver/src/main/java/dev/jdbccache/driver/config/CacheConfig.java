@@ -61,6 +61,8 @@ public final class CacheConfig {
     private final int redisCircuitFailures;
     private final Duration redisCircuitOpenFor;
     private final boolean tieredStrict;
+    private final boolean footprints;
+    private final int footprintBuckets;
     private final Duration tieredMaxLag;
 
     CacheConfig(Map<String, ConfigEntry> entries, List<ConfigEntry> tableEntries) throws ConfigException {
@@ -95,6 +97,11 @@ public final class CacheConfig {
             throw new ConfigException(get(CacheSetting.WRITE_LEASE), "must be longer than 0");
         }
         this.tableRules = TableRules.parse(tableEntries);
+        this.footprints = "on".equals(ConfigValues.oneOf(get(CacheSetting.FOOTPRINTS), "on", "off"));
+        this.footprintBuckets = ConfigValues.positiveInt(get(CacheSetting.FOOTPRINT_BUCKETS));
+        if (footprintBuckets > 1 << 20) {
+            throw new ConfigException(get(CacheSetting.FOOTPRINT_BUCKETS), "must be at most 1048576");
+        }
         this.redisUrl = redisUrl(get(CacheSetting.REDIS_URL));
         this.redisCluster = hostPorts(get(CacheSetting.REDIS_CLUSTER));
         this.redisSentinelMaster = get(CacheSetting.REDIS_SENTINEL_MASTER).value().strip();
@@ -323,6 +330,16 @@ public final class CacheConfig {
 
     public Duration writeLease() {
         return writeLease;
+    }
+
+    /** Whether invalidation follows row footprints ({@code cache.footprints}). */
+    public boolean footprints() {
+        return footprints;
+    }
+
+    /** Buckets per partition column ({@code cache.footprints.buckets}). */
+    public int footprintBuckets() {
+        return footprintBuckets;
     }
 
     public TableRules tableRules() {

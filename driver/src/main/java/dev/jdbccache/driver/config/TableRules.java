@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The per-table rules: {@code cache.table.<table>.ttl} and {@code cache.table.<table>.invalidates}.
+ * The per-table rules: {@code cache.table.<table>.ttl}, {@code cache.table.<table>.invalidates} and
+ * {@code cache.table.<table>.partition-columns}.
  * A table is written as in SQL, optionally schema-qualified and quoted; unquoted parts fold as
  * the database folds them, so rules are matched per dialect. Immutable.
  */
@@ -37,17 +38,23 @@ public final class TableRules {
     record InvalidatesRule(RuleTable table, List<RuleTable> targets) {
     }
 
+    record PartitionRule(RuleTable table, List<Identifier> columns) {
+    }
+
     private final List<TtlRule> ttlRules;
     private final List<InvalidatesRule> invalidatesRules;
+    private final List<PartitionRule> partitionRules;
 
-    private TableRules(List<TtlRule> ttlRules, List<InvalidatesRule> invalidatesRules) {
+    private TableRules(List<TtlRule> ttlRules, List<InvalidatesRule> invalidatesRules, List<PartitionRule> partitionRules) {
         this.ttlRules = List.copyOf(ttlRules);
         this.invalidatesRules = List.copyOf(invalidatesRules);
+        this.partitionRules = List.copyOf(partitionRules);
     }
 
     static TableRules parse(List<ConfigEntry> tableEntries) throws ConfigException {
         List<TtlRule> ttls = new ArrayList<>();
         List<InvalidatesRule> invalidates = new ArrayList<>();
+        List<PartitionRule> partitions = new ArrayList<>();
         for (ConfigEntry entry : tableEntries) {
             String rest = entry.key().substring(PREFIX.length());
             if (rest.endsWith(".ttl")) {
@@ -60,11 +67,26 @@ public final class TableRules {
                     }
                 }
                 invalidates.add(new InvalidatesRule(table(entry, rest.substring(0, rest.length() - 12)), targets));
+            } else if (rest.endsWith(".partition-columns")) {
+                List<Identifier> columns = new ArrayList<>();
+                for (String column : entry.value().split(",")) {
+                    String c = column.strip();
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    boolean quoted = c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"");
+                    if (!quoted && !c.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+                        throw new ConfigException(entry, "has a malformed column name '" + c + "' (quote it as \"" + c + "\")");
+                    }
+                    columns.add(new Identifier(quoted ? c.substring(1, c.length() - 1) : c, quoted));
+                }
+                partitions.add(new PartitionRule(table(entry, rest.substring(0, rest.length() - 18)), columns));
             } else {
-                throw new ConfigException(entry, "is not a table setting; use cache.table.<table>.ttl or cache.table.<table>.invalidates");
+                throw new ConfigException(entry, "is not a table setting; use cache.table.<table>.ttl, "
+                        + "cache.table.<table>.invalidates or cache.table.<table>.partition-columns");
             }
         }
-        return new TableRules(ttls, invalidates);
+        return new TableRules(ttls, invalidates, partitions);
     }
 
     /**
@@ -95,8 +117,19 @@ public final class TableRules {
         return result;
     }
 
+    /** The columns declared as partition columns of {@code table} (by its name: invalidation keys are unqualified). */
+    public Set<String> partitionColumns(String table, SqlDialect dialect) {
+        Set<String> result = new LinkedHashSet<>();
+        for (PartitionRule rule : partitionRules) {
+            if (rule.table().canonical(dialect).name().equals(table)) {
+                rule.columns().forEach(c -> result.add(c.canonical(dialect)));
+            }
+        }
+        return result;
+    }
+
     public boolean isEmpty() {
-        return ttlRules.isEmpty() && invalidatesRules.isEmpty();
+        return ttlRules.isEmpty() && invalidatesRules.isEmpty() && partitionRules.isEmpty();
     }
 
     private static boolean matches(TableName rule, TableName table) {

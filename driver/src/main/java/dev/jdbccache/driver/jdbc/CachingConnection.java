@@ -135,17 +135,20 @@ public final class CachingConnection extends DelegatingConnection {
         Statement real = owner.delegate();
         int type = real.getResultSetType();
         BypassReason reason = plan.bypass();
+        Object[] values = null;
+        String[] tags = null;
         if (reason == null) {
-            reason = sessionBypass(plan, parameters, real, type);
+            values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
+            tags = plan.tags(values);
+            reason = sessionBypass(tags, parameters, real, type);
         }
         if (reason != null) {
             runtime.bypassed(plan, reason, analysis.reason());
             return owner.wrap(plan.writesUnknown() ? write(WritePlan.UNKNOWN, execute) : execute.run());
         }
-        Object[] values = parameters == null ? NO_PARAMETERS : parameters.snapshot();
         QueryKey key = runtime.key(database, plan, values, sessionKey(real), real.getMaxRows(), type);
         long start = System.nanoTime();
-        EntryStore.Lookup lookup = runtime.lookup(key, plan);
+        EntryStore.Lookup lookup = runtime.lookup(key, plan, tags);
         if (lookup == null) {
             return owner.wrap(execute.run()); // a live lease or a failing store: counted as a bypass
         }
@@ -182,7 +185,7 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     /** Why this connection's state keeps a read from the cache, or {@code null}. */
-    private BypassReason sessionBypass(ReadPlan plan, BoundParameters parameters, Statement real, int type)
+    private BypassReason sessionBypass(String[] tags, BoundParameters parameters, Statement real, int type)
             throws SQLException {
         if (session.unknown()) {
             return BypassReason.SESSION_STATE;
@@ -194,7 +197,7 @@ public final class CachingConnection extends DelegatingConnection {
             return BypassReason.PARAMETERS;
         }
         if (inTransaction()) {
-            if (writes.touches(plan.tables())) {
+            if (writes.touches(tags)) {
                 return BypassReason.WRITE_TRANSACTION;
             }
             if (!runtime.config().snapshotIsolationAllowed() && snapshotIsolation()) {
@@ -233,6 +236,14 @@ public final class CachingConnection extends DelegatingConnection {
      * the read path relies on.
      */
     <T> T execute(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
+        return execute(analysis, null, call);
+    }
+
+    /**
+     * As {@link #execute(SqlAnalysis, SqlCall)} for a statement whose bound {@code parameters}
+     * ({@link dev.jdbccache.driver.cache.BoundParameters#snapshot()}) name the rows a keyed write touches.
+     */
+    <T> T execute(SqlAnalysis analysis, Object[] parameters, SqlCall<T> call) throws SQLException {
         if (analysis.createsTemporary()) {
             // before the call: a failure may still have created it (several statements, or an error after)
             session.temporaryObjectCreated();
@@ -249,12 +260,12 @@ public final class CachingConnection extends DelegatingConnection {
             }
             case DDL -> {
                 try {
-                    yield write(checkedWritePlan(analysis), call);
+                    yield write(checkedWritePlan(analysis, parameters), call);
                 } finally {
                     catalogChanged();
                 }
             }
-            default -> write(checkedWritePlan(analysis), call);
+            default -> write(checkedWritePlan(analysis, parameters), call);
         };
     }
 
@@ -270,7 +281,7 @@ public final class CachingConnection extends DelegatingConnection {
      * control and session changes are followed in order, as if each had been sent alone.
      */
     private <T> T several(SqlAnalysis analysis, SqlCall<T> call) throws SQLException {
-        WritePlan plan = checkedWritePlan(analysis);
+        WritePlan plan = checkedWritePlan(analysis, null);
         boolean ends = false;
         for (SqlAnalysis part : analysis.statements()) {
             ends |= part.kind() == StatementKind.TRANSACTION_CONTROL && endsTransaction(part.transactionControl());
@@ -366,7 +377,8 @@ public final class CachingConnection extends DelegatingConnection {
     }
 
     /** Runs a batch whose statements write the union of {@code plan}'s tables. */
-    <T> T write(WritePlan plan, SqlCall<T> call) throws SQLException {
+    <T> T write(WritePlan unbound, SqlCall<T> call) throws SQLException {
+        WritePlan plan = unbound.bound((Object[]) null); // a plan bound already is kept; any other bumps wide tags
         if (!plan.writes()) {
             return call.run();
         }
@@ -392,13 +404,13 @@ public final class CachingConnection extends DelegatingConnection {
      * The plan of one write, after making sure the catalog it is derived from is not older than
      * another node's DDL (one version read per statement); every table while a DDL is in flight.
      */
-    private WritePlan checkedWritePlan(SqlAnalysis analysis) {
+    private WritePlan checkedWritePlan(SqlAnalysis analysis, Object[] parameters) {
         if (!analysis.writes()) {
-            return writePlan(analysis);
+            return writePlan(analysis).bound(parameters);
         }
         boolean inFlux = catalogInFlux();
         WritePlan plan = writePlan(analysis);
-        return inFlux ? new WritePlan(plan.tables(), true) : plan;
+        return inFlux ? plan.anyTable() : plan.bound(parameters);
     }
 
     /** See {@link DatabaseScope#catalogInFlux()}: once per write statement or batch. */

@@ -23,7 +23,9 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 
 /**
  * A {@link PreparedStatement} whose reads go through the cache, keyed by the SQL and the bound
@@ -37,6 +39,10 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
     private final boolean read;
     private final BoundParameters parameters = new BoundParameters();
     private boolean batchHasText;
+    /** The parameters of each execution added to the batch (bounded: beyond, the batch is table-level). */
+    private final List<Object[]> batchParameters = new ArrayList<>();
+    private boolean batchTooLong;
+    private static final int MAX_BATCH_FOOTPRINT = 1000;
     private ReadPlan plan; // the last read plan, reused while the catalog is unchanged
 
     CachingPreparedStatement(PreparedStatement delegate, CachingConnection connection, SqlAnalysis analysis) {
@@ -60,7 +66,7 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
         if (read) {
             return connection.read(analysis, readPlan(), parameters, this, delegate::executeQuery);
         }
-        return connection.execute(analysis, () -> wrap(delegate.executeQuery()));
+        return connection.execute(analysis, parameters.snapshot(), () -> wrap(delegate.executeQuery()));
     }
 
     @Override
@@ -69,19 +75,19 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
         if (read) {
             return connection.read(analysis, readPlan(), parameters, this, () -> delegate.execute() ? delegate.getResultSet() : null) != null;
         }
-        return connection.execute(analysis, delegate::execute);
+        return connection.execute(analysis, parameters.snapshot(), delegate::execute);
     }
 
     @Override
     public int executeUpdate() throws SQLException {
         clearServed();
-        return connection.execute(analysis, delegate::executeUpdate);
+        return connection.execute(analysis, parameters.snapshot(), delegate::executeUpdate);
     }
 
     @Override
     public long executeLargeUpdate() throws SQLException {
         clearServed();
-        return connection.execute(analysis, delegate::executeLargeUpdate);
+        return connection.execute(analysis, parameters.snapshot(), delegate::executeLargeUpdate);
     }
 
     @Override
@@ -90,7 +96,7 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
         try {
             return connection.write(batchPlan(), delegate::executeBatch);
         } finally {
-            batchHasText = false;
+            batchEnded();
         }
     }
 
@@ -100,7 +106,7 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
         try {
             return connection.write(batchPlan(), delegate::executeLargeBatch);
         } finally {
-            batchHasText = false;
+            batchEnded();
         }
     }
 
@@ -138,16 +144,38 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
     }
 
     @Override
-    public void clearBatch() throws SQLException {
-        delegate.clearBatch();
-        batchHasText = false;
+    public void addBatch() throws SQLException {
+        delegate.addBatch();
+        if (batchParameters.size() < MAX_BATCH_FOOTPRINT) {
+            batchParameters.add(parameters.snapshot());
+        } else {
+            batchTooLong = true;
+        }
     }
 
-    /** The batch's write set: this statement's, or every table if SQL text was added to it. */
+    @Override
+    public void clearBatch() throws SQLException {
+        delegate.clearBatch();
+        batchEnded();
+    }
+
+    private void batchEnded() {
+        batchHasText = false;
+        batchParameters.clear();
+        batchTooLong = false;
+    }
+
+    /**
+     * The batch's write set: this statement's for each execution added (its keys, or its tables
+     * beyond {@link #MAX_BATCH_FOOTPRINT} executions), or every table if SQL text was added to it.
+     */
     private WritePlan batchPlan() {
         boolean inFlux = connection.catalogInFlux();
         WritePlan plan = connection.writePlan(analysis);
-        return batchHasText || inFlux ? new WritePlan(plan.tables(), true) : plan;
+        if (batchHasText || inFlux) {
+            return plan.anyTable();
+        }
+        return batchTooLong ? plan.bound((Object[]) null) : plan.bound(batchParameters);
     }
 
     // ---- parameters: delegate, then record as key material ---------------------------------
@@ -446,7 +474,12 @@ final class CachingPreparedStatement extends DelegatingPreparedStatement<Prepare
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
         delegate.setArray(parameterIndex, x);
-        parameters.setOpaque(parameterIndex);
+        Object copy = x == null ? null : BoundParameters.copyOf(x);
+        if (copy == BoundParameters.OPAQUE) {
+            parameters.setOpaque(parameterIndex);
+        } else {
+            parameters.set(parameterIndex, Binding.ARRAY, copy, null);
+        }
     }
 
     @Override

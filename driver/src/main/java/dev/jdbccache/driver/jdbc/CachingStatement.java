@@ -173,7 +173,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
                 case TRANSACTION_CONTROL, SESSION_SET -> unknown = true;
                 case DDL -> unknown = true;
                 default -> {
-                    WritePlan plan = connection.writePlan(analysis);
+                    WritePlan plan = connection.writePlan(analysis).bound((Object[]) null); // literals only
                     tables.addAll(plan.tables());
                     unknown |= plan.unknownTables();
                 }

@@ -2,7 +2,6 @@ package dev.jdbccache.driver.redis;
 
 import dev.jdbccache.driver.cache.EntryStore;
 import dev.jdbccache.driver.cache.QueryKey;
-import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.result.CodecException;
 import dev.jdbccache.driver.result.Recording;
 import dev.jdbccache.driver.result.RecordingCodec;
@@ -64,18 +63,18 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     @Override
-    public Lookup lookup(QueryKey key, ReadPlan plan) {
-        return find(key, plan, false).lookup();
+    public Lookup lookup(QueryKey key, String[] tags) {
+        return find(key, tags, false).lookup();
     }
 
     /**
      * Looks {@code key} up in Redis; with {@code needTtl}, through the LOOKUP script, which also
      * reports how long a found entry has left (the tiered store keeps a hit locally that long).
      */
-    Found find(QueryKey key, ReadPlan plan, boolean needTtl) {
+    Found find(QueryKey key, String[] tags, boolean needTtl) {
         byte[] material = key.keyMaterial();
         String digest = EntryValue.digest(material);
-        Read read = read(gateway, captures, digest, plan.tables(), needTtl);
+        Read read = read(gateway, captures, digest, tags, needTtl);
         VersionSnapshot captured = read.captured();
         Found miss = new Found(new Lookup(null, captured), read.epoch(), read.seq(), 0);
         byte[] stored = read.entry();

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.jdbccache.driver.cache.EntryStore;
 import dev.jdbccache.driver.cache.PerEntryTtl;
 import dev.jdbccache.driver.cache.QueryKey;
-import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.result.Recording;
 import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.invalidation.VersionSnapshot;
@@ -71,7 +70,7 @@ public final class TieredEntryStore implements EntryStore {
     }
 
     @Override
-    public Lookup lookup(QueryKey key, ReadPlan plan) {
+    public Lookup lookup(QueryKey key, String[] tags) {
         Local entry = local.getIfPresent(key);
         if (entry != null) {
             if (servable(entry)) {
@@ -79,9 +78,9 @@ public final class TieredEntryStore implements EntryStore {
             }
             local.asMap().remove(key, entry);
         }
-        RedisEntryStore.Found found = redis.find(key, plan, true);
+        RedisEntryStore.Found found = redis.find(key, tags, true);
         if (found.lookup().hit() && found.ttlMillis() > 0) {
-            keep(key, found.lookup().recording(), found.lookup().captured(), plan.tables(), found.epoch(), found.seq(),
+            keep(key, found.lookup().recording(), found.lookup().captured(), tags, found.epoch(), found.seq(),
                     TimeUnit.MILLISECONDS.toNanos(found.ttlMillis()));
         }
         return found.lookup();

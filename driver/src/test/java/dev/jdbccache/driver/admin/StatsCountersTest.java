@@ -284,11 +284,11 @@ class StatsCountersTest {
         }
 
         @Override
-        public Lookup lookup(QueryKey key, ReadPlan plan) {
+        public Lookup lookup(QueryKey key, String[] tags) {
             if (failing) {
                 throw new IllegalStateException("store down");
             }
-            return local.lookup(key, plan);
+            return local.lookup(key, tags);
         }
 
         @Override

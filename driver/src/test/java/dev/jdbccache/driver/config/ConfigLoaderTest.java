@@ -143,7 +143,7 @@ class ConfigLoaderTest {
         assertEquals("jdbc-cache configuration: cache.transactions.snapshot-isolation=maybe (connection properties) "
                 + "must be one of bypass, allow", errorFor("cache.transactions.snapshot-isolation", "maybe"));
         assertEquals("jdbc-cache configuration: cache.table.orders.size=1 (connection properties) is not a table "
-                + "setting; use cache.table.<table>.ttl or cache.table.<table>.invalidates", errorFor("cache.table.orders.size", "1"));
+                + "setting; use cache.table.<table>.ttl, cache.table.<table>.invalidates or cache.table.<table>.partition-columns", errorFor("cache.table.orders.size", "1"));
     }
 
     @Test

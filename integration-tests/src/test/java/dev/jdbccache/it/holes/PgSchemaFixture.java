@@ -14,19 +14,19 @@ import java.util.UUID;
  * outside the cache come from) and caching connections on any store: two connections of the
  * local store share one cache, two of a shared store are two nodes of one Redis prefix.
  */
-final class PgSchemaFixture implements AutoCloseable {
+public final class PgSchemaFixture implements AutoCloseable {
 
-    static final String PG_URL = System.getProperty("jdbccache.test.pg.url",
+    public static final String PG_URL = System.getProperty("jdbccache.test.pg.url",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-    static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
+    public static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
 
-    final String schema;
+    public final String schema;
     private final String prefix = Nodes.prefix();
     private final String localName;
-    final Connection admin;
+    public final Connection admin;
 
     /** Creates the schema and runs {@code ddl} in it. */
-    PgSchemaFixture(String purpose, String... ddl) throws SQLException {
+    public PgSchemaFixture(String purpose, String... ddl) throws SQLException {
         schema = purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         localName = purpose + "-" + schema;
         admin = DriverManager.getConnection(PG_URL);
@@ -40,7 +40,7 @@ final class PgSchemaFixture implements AutoCloseable {
     }
 
     /** A caching connection on {@code store} ({@code local}, {@code redis}, {@code tiered}) with the schema current. */
-    Connection open(String store) throws SQLException {
+    public Connection open(String store) throws SQLException {
         Properties p = store.equals("local") ? new Properties() : Nodes.node(store, REDIS, prefix);
         if (store.equals("local")) {
             p.setProperty("cache.name", localName);
@@ -50,28 +50,28 @@ final class PgSchemaFixture implements AutoCloseable {
     }
 
     /** Runs {@code sql} on the plain connection: a write the cache does not see. */
-    void outside(String sql) throws SQLException {
+    public void outside(String sql) throws SQLException {
         try (Statement s = admin.createStatement()) {
             s.execute(sql);
         }
     }
 
     /** Runs {@code sql} through {@code c}. */
-    static void run(Connection c, String sql) throws SQLException {
+    public static void run(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     /** The first column of the first row of {@code sql}, read through {@code c}; -1 without rows. */
-    static long number(Connection c, String sql) throws SQLException {
+    public static long number(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : -1;
         }
     }
 
     /** Reads twice through {@code c}, so that the second read comes from the cache when it may. */
-    static long twice(Connection c, String sql) throws SQLException {
+    public static long twice(Connection c, String sql) throws SQLException {
         number(c, sql);
         return number(c, sql);
     }

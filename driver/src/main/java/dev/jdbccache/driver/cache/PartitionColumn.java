@@ -1,0 +1,59 @@
+package dev.jdbccache.driver.cache;
+
+import dev.jdbccache.invalidation.ColumnType;
+import dev.jdbccache.invalidation.Tags;
+
+/**
+ * A partition column of a table (DESIGN.md section 8): its wide tag and its bucket tags, whose
+ * names are made once per bucket and kept (a hit must not build strings). Thread-safe: a bucket
+ * name written by two threads at once is the same string.
+ */
+final class PartitionColumn {
+    private final String table;
+    private final String column;
+    private final ColumnType type;
+    private final String wideTag;
+    private final String bucketPrefix;
+    private final String[] bucketTags;
+
+    PartitionColumn(String table, String column, ColumnType type, int buckets) {
+        this.table = table;
+        this.column = column;
+        this.type = type;
+        this.wideTag = Tags.wide(table, column);
+        this.bucketPrefix = Tags.bucketPrefix(table, column);
+        this.bucketTags = new String[buckets];
+    }
+
+    String table() {
+        return table;
+    }
+
+    String column() {
+        return column;
+    }
+
+    String wideTag() {
+        return wideTag;
+    }
+
+    /** The bucket tag of {@code value}, or {@code null} when it is not a value of the column's type. */
+    String bucketTag(Object value) {
+        String canonical = type.canonical(value);
+        if (canonical == null) {
+            return null;
+        }
+        int bucket = Tags.bucket(canonical, bucketTags.length);
+        String tag = bucketTags[bucket];
+        if (tag == null) {
+            tag = bucketPrefix + bucket;
+            bucketTags[bucket] = tag;
+        }
+        return tag;
+    }
+
+    @Override
+    public String toString() {
+        return table + "." + column + " (" + type + ")";
+    }
+}
