@@ -66,6 +66,7 @@ final class JsonReport {
         }
         json.append(" },\n");
         json.append("      \"hitRatio\": ").append(cache.map(c -> number(c.hitRatio())).orElse("null")).append(",\n");
+        json.append("      \"idealHitRatio\": ").append(number(target.idealHitRatio())).append(",\n");
         json.append("      \"databaseExecutionsSaved\": ").append(cache.map(c -> Long.toString(c.hits())).orElse("null")).append(",\n");
         json.append("      \"cacheMisses\": ").append(cache.map(c -> Long.toString(c.misses())).orElse("null")).append(",\n");
         json.append("      \"cacheStores\": ").append(cache.map(c -> Long.toString(c.stores())).orElse("null")).append(",\n");

@@ -75,20 +75,23 @@ final class TargetRunner {
 
     private TargetResult measure(Target target) throws SQLException, InterruptedException {
         StaleReadChecker checker = new StaleReadChecker(catalogue.products());
+        IdealHits ideal = new IdealHits();
         List<Workload> clients = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
                 Connection connection = DriverManager.getConnection(target.url(), target.properties());
-                clients.add(new Workload(connection, mix, products, checker, 31L * i + 7));
+                clients.add(new Workload(connection, mix, products, checker, ideal, 31L * i + 7));
             }
             Optional<CachingConnection> cached = cachingConnection(clients.isEmpty() ? null : clients.get(0));
             out.printf(Locale.ROOT, "%s: %s, %d connections, warming up for %d s%n",
                     target.label(), target.url(), threads, warmUp.toSeconds());
             new LoadPhase(clients, target.label(), null).run(warmUp);
             Optional<CacheCounts> before = cached.map(c -> CacheCounts.of(c.runtime().stats()));
+            ideal.startCounting();
             LoadPhase.Result result = new LoadPhase(clients, target.label(), out).run(measured);
             Optional<CacheCounts> during = cached.map(c -> CacheCounts.of(c.runtime().stats()).minus(before.orElseThrow()));
-            return new TargetResult(target.label(), target.url(), result, during, checker.checked(), checker.stale());
+            return new TargetResult(target.label(), target.url(), result, during, checker.checked(), checker.stale(),
+                    ideal.ratio());
         } finally {
             closeAll(clients);
         }

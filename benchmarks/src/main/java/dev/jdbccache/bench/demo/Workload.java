@@ -34,6 +34,7 @@ final class Workload implements AutoCloseable {
     private final OperationMix mix;
     private final ZipfSampler products;
     private final StaleReadChecker checker;
+    private final IdealHits ideal;
     private final Random random;
     private final PreparedStatement productById;
     private final PreparedStatement productWithCategory;
@@ -45,12 +46,13 @@ final class Workload implements AutoCloseable {
     private final PreparedStatement addReview;
     private long sink;
 
-    Workload(Connection connection, OperationMix mix, ZipfSampler products, StaleReadChecker checker, long seed)
-            throws SQLException {
+    Workload(Connection connection, OperationMix mix, ZipfSampler products, StaleReadChecker checker, IdealHits ideal,
+            long seed) throws SQLException {
         this.connection = connection;
         this.mix = mix;
         this.products = products;
         this.checker = checker;
+        this.ideal = ideal;
         this.random = new Random(seed);
         connection.setAutoCommit(true);
         productById = connection.prepareStatement(PRODUCT_BY_ID);
@@ -69,10 +71,11 @@ final class Workload implements AutoCloseable {
         int product = products.next(random);
         switch (operation) {
             case PRODUCT_BY_ID -> readProductById(product);
-            case PRODUCT_WITH_CATEGORY -> drain(productWithCategory, product);
-            case AVERAGE_RATING -> drain(averageRating, product);
-            case TOP_IN_CATEGORY -> drain(topInCategory, Catalogue.categoryOf(product));
-            case CATEGORY_REPORT -> drainAll(categoryReport);
+            case PRODUCT_WITH_CATEGORY -> ideal.read(new IdealHits.Key(operation, product), drain(productWithCategory, product));
+            case AVERAGE_RATING -> ideal.read(new IdealHits.Key(operation, product), drain(averageRating, product));
+            case TOP_IN_CATEGORY -> ideal.read(new IdealHits.Key(operation, Catalogue.categoryOf(product)),
+                    drain(topInCategory, Catalogue.categoryOf(product)));
+            case CATEGORY_REPORT -> ideal.read(new IdealHits.Key(operation, 0), drainAll(categoryReport));
             case UPDATE_PRODUCT -> write(product);
             case PLACE_ORDER -> insert(placeOrder, product, 1 + random.nextInt(3));
             case ADD_REVIEW -> insert(addReview, product, 1 + random.nextInt(5));
@@ -87,34 +90,37 @@ final class Workload implements AutoCloseable {
             if (!rows.next()) {
                 throw new IllegalStateException("product " + product + " is missing");
             }
-            consume(rows);
+            long hash = consume(rows, 17);
             checker.check(expected, rows.getLong(5));
+            ideal.read(new IdealHits.Key(OperationMix.Operation.PRODUCT_BY_ID, product), hash);
         }
     }
 
-    private void drain(PreparedStatement query, int parameter) throws SQLException {
+    /** Reads every row; returns a hash of the whole result (for {@link IdealHits}). */
+    private long drain(PreparedStatement query, int parameter) throws SQLException {
         query.setInt(1, parameter);
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                consume(rows);
-            }
-        }
+        return drainAll(query);
     }
 
-    private void drainAll(PreparedStatement query) throws SQLException {
+    private long drainAll(PreparedStatement query) throws SQLException {
+        long hash = 17;
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                consume(rows);
+                hash = consume(rows, hash);
             }
         }
+        return hash;
     }
 
-    private void consume(ResultSet rows) throws SQLException {
+    private long consume(ResultSet rows, long hash) throws SQLException {
         int columns = rows.getMetaData().getColumnCount();
         for (int i = 1; i <= columns; i++) {
             Object value = rows.getObject(i);
-            sink += value == null ? 0 : value.hashCode();
+            int h = value == null ? 0 : value.hashCode();
+            sink += h;
+            hash = hash * 1_000_003 + h;
         }
+        return hash;
     }
 
     private void write(int product) throws SQLException {

@@ -58,16 +58,21 @@ public final class WorkloadBenchmark {
     private static void print(List<TargetResult> results, PrintStream out) {
         TargetResult plain = results.get(0);
         out.println();
-        out.printf(Locale.ROOT, "%-8s %12s %8s %10s %10s %10s %8s %8s %10s%n", "target", "ops/s", "x plain",
-                "read p50", "read p99", "p99 x", "hit", "served", "stale");
+        out.printf(Locale.ROOT, "%-8s %12s %8s %10s %10s %10s %8s %8s %8s %8s %10s%n", "target", "ops/s", "x plain",
+                "read p50", "read p99", "p99 x", "hit", "served", "ideal", "/ideal", "stale");
         for (TargetResult r : results) {
-            out.printf(Locale.ROOT, "%-8s %,12.0f %8.2f %8.1fus %8.1fus %10.2f %8s %8s %,6d/%,d%n", r.target(), r.throughput(),
-                    r.throughput() / plain.throughput(), r.readMicros(0.5), r.readMicros(0.99),
+            out.printf(Locale.ROOT, "%-8s %,12.0f %8.2f %8.1fus %8.1fus %10.2f %8s %8s %7.1f%% %8s %,6d/%,d%n", r.target(),
+                    r.throughput(), r.throughput() / plain.throughput(), r.readMicros(0.5), r.readMicros(0.99),
                     plain.readMicros(0.99) / r.readMicros(0.99),
                     r.cache().map(c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.hitRatio())).orElse("n/a"),
                     r.cache().map(c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.servedFromMemory())).orElse("n/a"),
+                    100 * plain.idealHitRatio(),
+                    r.cache().map(c -> String.format(Locale.ROOT, "%.0f%%", 100 * c.servedFromMemory() / plain.idealHitRatio()))
+                            .orElse("n/a"),
                     r.staleReadsFound(), r.staleReadsChecked());
         }
+        out.println("(served: hits / all reads; ideal: the share of the plain run's reads whose key was read before with "
+                + "the same result, the ceiling of any cache; /ideal: served as a share of it)");
         out.println();
         out.println("latency per query type, p50 / p99 in microseconds (count):");
         for (OperationMix.Operation operation : OperationMix.Operation.values()) {
