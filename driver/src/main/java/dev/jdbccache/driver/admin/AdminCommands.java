@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.invalidations       -- TABLE_NAME, INVALIDATIONS
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.hot_queries         -- SQL, READS, HITS, MISSES, BYPASSES, ...
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.expensive_queries   -- the same columns, by total miss time
+ * /* cache:admin *&#47; SELECT * FROM jdbc_cache.explain('select ...') -- WHAT, DETAIL: cacheable, footprints
  * /* cache:admin *&#47; CALL jdbc_cache.invalidate('orders', 'sales.order_lines')
  * /* cache:admin *&#47; CALL jdbc_cache.invalidate_all()
  * /* cache:admin *&#47; CALL jdbc_cache.reset_stats()
@@ -47,11 +48,13 @@ public final class AdminCommands {
 
     private static final Pattern SELECT = Pattern.compile(
             "(?is)select\\s+\\*\\s+from\\s+jdbc_cache\\s*\\.\\s*([a-z_]+)\\s*;?\\s*");
+    private static final Pattern EXPLAIN = Pattern.compile(
+            "(?is)select\\s+\\*\\s+from\\s+jdbc_cache\\s*\\.\\s*explain\\s*\\(\\s*'((?:[^']|'')*)'\\s*\\)\\s*;?\\s*");
     private static final Pattern CALL = Pattern.compile(
             "(?is)call\\s+jdbc_cache\\s*\\.\\s*([a-z_]+)\\s*\\((.*)\\)\\s*;?\\s*");
     private static final Pattern ARGUMENT = Pattern.compile("\\s*'((?:[^']|'')*)'\\s*(,|$)");
     private static final String USAGE = "supported: SELECT * FROM jdbc_cache.stats | jdbc_cache.config | "
-            + "jdbc_cache.invalidations | jdbc_cache.hot_queries | jdbc_cache.expensive_queries; "
+            + "jdbc_cache.invalidations | jdbc_cache.hot_queries | jdbc_cache.expensive_queries | jdbc_cache.explain('sql'); "
             + "CALL jdbc_cache.invalidate('table', ...) | jdbc_cache.invalidate_all() | jdbc_cache.reset_stats()";
 
     private AdminCommands() {
@@ -63,10 +66,12 @@ public final class AdminCommands {
      *
      * @param owner what the result set's {@code getStatement()} answers
      * @param user   asked for the database user only when {@code sql} is an admin statement
+     * @param explainer answers {@code jdbc_cache.explain}
      * @throws SQLException (SQLState {@code 42000}) for an admin statement that is not understood,
      *     ({@code 42501}) for one the user is not allowed
      */
-    public static ResultSet answer(String sql, CacheRuntime runtime, Statement owner, UserName user) throws SQLException {
+    public static ResultSet answer(String sql, CacheRuntime runtime, Statement owner, UserName user, Explainer explainer)
+            throws SQLException {
         int start = commandStart(sql);
         if (start < 0) {
             return null;
@@ -78,6 +83,14 @@ public final class AdminCommands {
                     "42501");
         }
         String command = sql.substring(start);
+        Matcher explain = EXPLAIN.matcher(command);
+        if (explain.matches()) {
+            AdminResult result = new AdminResult().column("WHAT", Types.VARCHAR).column("DETAIL", Types.VARCHAR);
+            for (String[] row : explainer.explain(explain.group(1).replace("''", "'"))) {
+                result.row(row[0], row[1]);
+            }
+            return result.toResultSet(owner);
+        }
         Matcher select = SELECT.matcher(command);
         if (select.matches()) {
             return table(select.group(1).toLowerCase(Locale.ROOT), runtime, owner);
@@ -87,6 +100,12 @@ public final class AdminCommands {
             return call(call.group(1).toLowerCase(Locale.ROOT), arguments(call.group(2)), runtime, owner);
         }
         throw unknown();
+    }
+
+    /** What the cache does with a statement (the connection's plans for it), for {@code jdbc_cache.explain}. */
+    @FunctionalInterface
+    public interface Explainer {
+        java.util.List<String[]> explain(String sql) throws SQLException;
     }
 
     /** The database user of the connection, read only when needed. */

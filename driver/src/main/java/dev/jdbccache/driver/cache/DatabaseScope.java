@@ -144,6 +144,16 @@ public final class DatabaseScope {
         return plan;
     }
 
+    /**
+     * What the cache does with {@code analysis}, in rows of {@code WHAT} and {@code DETAIL}
+     * ({@code jdbc_cache.explain}): reads with their footprints, writes with what they bump.
+     */
+    public java.util.List<String[]> explain(SqlAnalysis analysis, Connection connection) {
+        ReadPlan read = analysis.kind() == StatementKind.QUERY ? readPlan(analysis, connection) : null;
+        WritePlan write = Explanation.showsWrite(analysis) ? writePlan(analysis, connection) : null;
+        return Explanation.of(analysis, read, write);
+    }
+
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
         catalog.updateAndGet(c -> new Catalog(c.generation() + 1, null, NO_VERSION)); // before the plans go: see writePlan

@@ -177,17 +177,19 @@ final class FootprintPlanner {
                 tags.add(Tags.rows(table));
                 continue;
             }
-            List<PartitionColumn> partitions = partitionColumns(graph, table);
-            for (PartitionColumn column : partitions) {
+            List<String> wide = new ArrayList<>();
+            for (PartitionColumn column : partitionColumns(graph, table)) {
                 List<PinValue> values = valuesOf(shape, column.column());
                 if (values == null) {
-                    tags.add(column.wideTag());
+                    wide.add(column.wideTag());
                 } else {
                     keyed.add(new WriteTags.Keyed(column, values));
                 }
             }
             if (keyed.isEmpty()) {
-                tags.add(Tags.rows(table)); // nothing pinned: every bounded read of the table
+                tags.add(Tags.rows(table)); // nothing pinned: every bounded read of the table, whatever its column
+            } else {
+                tags.addAll(wide);
             }
         }
         return new WritePlan(Set.copyOf(tags), unknown, keyed.isEmpty() ? null : new WriteTags(keyed));

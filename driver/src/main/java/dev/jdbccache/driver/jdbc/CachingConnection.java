@@ -113,6 +113,11 @@ public final class CachingConnection extends DelegatingConnection {
         return new CachingCallableStatement(statement, this, analyze(sql));
     }
 
+    /** What the cache does with {@code sql} on this connection ({@code jdbc_cache.explain}). */
+    List<String[]> explain(String sql) {
+        return scope.explain(analyze(sql), delegate);
+    }
+
     // ---- the read path -------------------------------------------------------------------
 
     /**

@@ -30,7 +30,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
         clearServed();
-        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this, connection::userName);
+        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this, connection::userName, connection::explain);
         if (admin != null) {
             return serve(admin); // answered by the driver; never reaches the database
         }
@@ -44,7 +44,7 @@ final class CachingStatement extends DelegatingStatement<Statement> {
     @Override
     public boolean execute(String sql) throws SQLException {
         clearServed();
-        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this, connection::userName);
+        ResultSet admin = AdminCommands.answer(sql, connection.runtime(), this, connection::userName, connection::explain);
         if (admin != null) {
             serve(admin);
             return true;

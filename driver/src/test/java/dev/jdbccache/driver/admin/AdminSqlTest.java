@@ -65,6 +65,40 @@ class AdminSqlTest {
         return result;
     }
 
+    private Map<String, String> explain(String sql) throws SQLException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.explain('"
+                + sql.replace("'", "''") + "')")) {
+            while (rs.next()) {
+                rows.merge(rs.getString("WHAT"), rs.getString("DETAIL"), (a, b) -> a + " | " + b);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void explainTellsWhetherAReadIsCached_andEachTablesFootprint() throws SQLException {
+        statement.execute("create table lines(id int primary key, order_id int references orders(id), qty int)");
+        Map<String, String> keyed = explain("select * from lines l join orders o on o.id = l.order_id where o.id = ?");
+        assertEquals("QUERY", keyed.get("statement"));
+        assertTrue(keyed.get("cacheable").startsWith("yes, ttl"), keyed.toString());
+        assertEquals("rows whose ORDER_ID is parameter 1", keyed.get("read LINES"), keyed.toString());
+        assertEquals("rows whose ID is parameter 1", keyed.get("read ORDERS"), keyed.toString());
+
+        Map<String, String> or = explain("select * from orders where id = 1 or total = 2");
+        assertEquals("whole table: no equality on a column in the top-level AND", or.get("read ORDERS"), or.toString());
+        Map<String, String> notKey = explain("select * from orders where total = 5");
+        assertTrue(notKey.get("read ORDERS").contains("not partition columns [TOTAL]"), notKey.toString());
+        Map<String, String> volatileRead = explain("select rand() from orders");
+        assertTrue(volatileRead.get("cacheable").startsWith("no: NOT_CACHEABLE (VOLATILE_FUNCTION"), volatileRead.toString());
+
+        Map<String, String> update = explain("update lines set qty = 2 where id = ?");
+        assertTrue(update.get("write LINES").contains("reads bounded on ID for parameter 1"), update.toString());
+        assertTrue(update.get("write LINES").contains("every read bounded on ORDER_ID"), update.toString());
+        Map<String, String> unpinned = explain("update lines set qty = 2 where qty > 1");
+        assertEquals("table-level: every cached read of the table", unpinned.get("write LINES"), unpinned.toString());
+    }
+
     @Test
     void statsAreAnsweredAsAResultSet() throws SQLException {
         orderCount();
