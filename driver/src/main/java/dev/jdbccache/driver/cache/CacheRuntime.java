@@ -37,6 +37,7 @@ public final class CacheRuntime implements AutoCloseable {
 
     private final CacheConfig config;
     private final EntryStore store;
+    private final FootprintAgreement footprints;
     private final CacheStats stats;
     /** The store's versions, counting invalidations: what writers use. */
     private final TableVersions versions;
@@ -71,6 +72,7 @@ public final class CacheRuntime implements AutoCloseable {
     public CacheRuntime(CacheConfig config, EntryStore store) {
         this.config = config;
         this.store = store;
+        this.footprints = new FootprintAgreement(config, store);
         this.stats = new CacheStats(store, config.store());
         this.versions = new CountingTableVersions(store.versions(), stats);
         store.onRemoval(stats::evicted, stats::expired);
@@ -100,7 +102,7 @@ public final class CacheRuntime implements AutoCloseable {
 
     /** The scope of one database (by its identity: URL without credentials, user, time zone). */
     public DatabaseScope database(String identity, SqlDialect dialect) {
-        return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, versions, dialect, analyzer(dialect)));
+        return databases.computeIfAbsent(identity, id -> new DatabaseScope(config, versions, dialect, analyzer(dialect), footprints));
     }
 
     /**
@@ -245,6 +247,12 @@ public final class CacheRuntime implements AutoCloseable {
     /** Invalidates every entry of this cache and reads the catalogs again. */
     public void invalidateAll() {
         versions.invalidateAll();
+        try {
+            store.forgetFootprints(); // nodes whose settings were just made the same agree again
+        } catch (RuntimeException e) {
+            storeFailed("invalidate_all", e);
+        }
+        footprints.forget();
         store.versions().invalidate(List.of(DatabaseScope.CATALOG_TAG)); // other nodes read their catalogs again too
         store.clear();
         databases.values().forEach(DatabaseScope::catalogChanged);

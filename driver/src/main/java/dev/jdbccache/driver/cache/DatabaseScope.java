@@ -55,6 +55,7 @@ public final class DatabaseScope {
     private final SqlAnalyzer analyzer;
     private final CatalogReader catalogReader;
     private final FootprintPlanner footprints;
+    private final FootprintAgreement agreement;
     /**
      * The catalog as last read, with its generation (the count of catalog changes): replaced in
      * one step, so that a graph read while DDL ran can never be published as the new one.
@@ -76,13 +77,15 @@ public final class DatabaseScope {
     private record Catalog(long generation, DependencyGraph graph, long sharedVersion) {
     }
 
-    DatabaseScope(CacheConfig config, TableVersions versions, SqlDialect dialect, SqlAnalyzer analyzer) {
+    DatabaseScope(CacheConfig config, TableVersions versions, SqlDialect dialect, SqlAnalyzer analyzer,
+            FootprintAgreement agreement) {
         this.config = config;
         this.versions = versions;
         this.dialect = dialect;
         this.analyzer = analyzer;
         this.catalogReader = CatalogReader.forDialect(dialect);
-        this.footprints = new FootprintPlanner(config, dialect);
+        this.footprints = new FootprintPlanner(config, dialect, agreement);
+        this.agreement = agreement;
     }
 
     public SqlDialect dialect() {
@@ -103,9 +106,9 @@ public final class DatabaseScope {
             return plan;
         }
         Catalog current = catalog(connection);
-        plan = computeReadPlan(analysis, current.graph(), current.graph() == null ? NOT_REUSABLE : current.generation(),
-                current.sharedVersion());
-        if (current.graph() != null) {
+        boolean keep = current.graph() != null && agreement.settled();
+        plan = computeReadPlan(analysis, current.graph(), keep ? current.generation() : NOT_REUSABLE, current.sharedVersion());
+        if (keep) {
             readPlans.put(analysis, plan); // one put after a change is harmless: its generation is checked above
         }
         return plan;
@@ -134,7 +137,7 @@ public final class DatabaseScope {
         }
         Catalog current = catalog(connection);
         plan = computeWritePlan(analysis, current.graph());
-        if (current.graph() != null) {
+        if (current.graph() != null && agreement.settled()) {
             writePlans.put(analysis, plan);
             if (catalog.get().generation() != current.generation()) {
                 // DDL ran since the graph was read, and its invalidateAll may have come before this put

@@ -32,6 +32,20 @@ public interface EntryStore extends AutoCloseable {
      */
     boolean fill(QueryKey key, VersionSnapshot captured, Recording recording, long ttlNanos);
 
+    /**
+     * True when the nodes sharing this store use the footprint settings of {@code signature}:
+     * the first to ask records its own. A store of this JVM alone always agrees.
+     *
+     * @throws RuntimeException when the store cannot be asked
+     */
+    default boolean agreesOnFootprints(String signature) {
+        return true;
+    }
+
+    /** After every entry was invalidated: forget the recorded footprint settings too. */
+    default void forgetFootprints() {
+    }
+
     /** Drops every entry. */
     void clear();
 

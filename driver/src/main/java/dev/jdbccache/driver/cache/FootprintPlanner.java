@@ -34,14 +34,17 @@ final class FootprintPlanner {
     /** Partition columns by table, column and type: their bucket names are kept across plans. */
     private final Map<String, PartitionColumn> columns = new ConcurrentHashMap<>();
 
-    FootprintPlanner(CacheConfig config, SqlDialect dialect) {
+    private final FootprintAgreement agreement;
+
+    FootprintPlanner(CacheConfig config, SqlDialect dialect, FootprintAgreement agreement) {
         this.config = config;
         this.dialect = dialect;
+        this.agreement = agreement;
     }
 
     /** The partition column {@code column} of {@code table}, or {@code null} when it is not one. */
     PartitionColumn partitionColumn(DependencyGraph graph, String table, String column) {
-        if (!config.footprints() || graph.isView(table)) {
+        if (!agreement.agreed() || graph.isView(table)) {
             return null;
         }
         ColumnType type = graph.exactType(table, column);
@@ -167,6 +170,9 @@ final class FootprintPlanner {
      * target when its rows are the ones its text pins.
      */
     WritePlan writePlan(SqlAnalysis analysis, DependencyGraph graph, Set<String> written, boolean unknown) {
+        if (agreement.writesMustBeGlobal() && !written.isEmpty()) {
+            return new WritePlan(Set.copyOf(written), true); // another node may read rows this node cannot name
+        }
         WriteShape shape = analysis.footprint().write();
         String target = keyedTarget(analysis, shape, graph, written);
         Set<String> tags = new HashSet<>();
@@ -196,7 +202,7 @@ final class FootprintPlanner {
     }
 
     private String keyedTarget(SqlAnalysis analysis, WriteShape shape, DependencyGraph graph, Set<String> written) {
-        if (!config.footprints() || shape == null || shape.kind() != analysis.kind()
+        if (!agreement.agreed() || shape == null || shape.kind() != analysis.kind()
                 || analysis.tablesWritten().size() != 1) {
             return null;
         }

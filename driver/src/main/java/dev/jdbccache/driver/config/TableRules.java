@@ -128,6 +128,17 @@ public final class TableRules {
         return result;
     }
 
+    /** The partition-column rules as one canonical text (nodes sharing a store must agree on it). */
+    public String partitionSignature() {
+        java.util.TreeSet<String> rules = new java.util.TreeSet<>();
+        for (PartitionRule rule : partitionRules) {
+            java.util.TreeSet<String> columns = new java.util.TreeSet<>();
+            rule.columns().forEach(c -> columns.add((c.quoted() ? "\"" : "") + c.text()));
+            rules.add(rule.table() + "=" + columns);
+        }
+        return "partition-columns=" + rules;
+    }
+
     public boolean isEmpty() {
         return ttlRules.isEmpty() && invalidatesRules.isEmpty() && partitionRules.isEmpty();
     }

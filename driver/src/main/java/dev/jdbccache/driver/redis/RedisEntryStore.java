@@ -63,6 +63,16 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     @Override
+    public boolean agreesOnFootprints(String signature) {
+        return gateway.agreesOn(signature);
+    }
+
+    @Override
+    public void forgetFootprints() {
+        gateway.forgetFootprints();
+    }
+
+    @Override
     public Lookup lookup(QueryKey key, String[] tags) {
         return find(key, tags, false).lookup();
     }

@@ -155,6 +155,32 @@ final class RedisGateway implements AutoCloseable {
         return dirty.get();
     }
 
+    /** See {@code FootprintAgreement}: records {@code signature} unless one is, and compares. */
+    boolean agreesOn(String signature) {
+        admit();
+        try {
+            UnifiedJedis jedis = client();
+            byte[] key = keys.footprints();
+            jedis.set(key, bytes(signature), redis.clients.jedis.params.SetParams.setParams().nx());
+            byte[] stored = jedis.get(key);
+            succeeded();
+            return stored != null && signature.equals(text(stored));
+        } catch (RuntimeException e) {
+            throw failure("SET", e);
+        }
+    }
+
+    /** Deletes the recorded footprint settings: the next node to ask records its own. */
+    void forgetFootprints() {
+        admit();
+        try {
+            client().del(keys.footprints());
+            succeeded();
+        } catch (RuntimeException e) {
+            throw failure("DEL", e);
+        }
+    }
+
     /**
      * A server restarted from an older snapshot brings old versions back with the entries stored
      * under them, which would match again: when the server's {@code run_id} is not the one the

@@ -29,12 +29,14 @@ final class RedisKeys {
     private final byte[] epochKey;
     private final byte[] seqKey;
     private final byte[] serverKey;
+    private final byte[] footprintsKey;
     private final byte[] channel;
 
     RedisKeys(String prefix) {
         this.tag = "{" + prefix + "}";
         this.epochKey = bytes(tag + "epoch");
         this.serverKey = bytes(tag + "server");
+        this.footprintsKey = bytes(tag + "footprints");
         this.seqKey = bytes(tag + "seq");
         this.channel = bytes(tag + "invalidations");
     }
@@ -61,6 +63,11 @@ final class RedisKeys {
             out.append(c);
         }
         return out.toString();
+    }
+
+    /** The footprint settings the nodes of this cache agreed on (FootprintAgreement). */
+    byte[] footprints() {
+        return footprintsKey;
     }
 
     /** The run id of the Redis server the current epoch's data lives on. */

@@ -70,6 +70,16 @@ public final class TieredEntryStore implements EntryStore {
     }
 
     @Override
+    public boolean agreesOnFootprints(String signature) {
+        return redis.agreesOnFootprints(signature);
+    }
+
+    @Override
+    public void forgetFootprints() {
+        redis.forgetFootprints();
+    }
+
+    @Override
     public Lookup lookup(QueryKey key, String[] tags) {
         Local entry = local.getIfPresent(key);
         if (entry != null) {

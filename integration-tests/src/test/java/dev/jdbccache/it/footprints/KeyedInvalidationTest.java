@@ -231,6 +231,22 @@ class KeyedInvalidationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aNodeWithOtherFootprintSettings_stillInvalidatesTheOtherNodesKeyedEntries() throws SQLException {
+        try (Connection a = db.open("redis"); Connection b = db.open("redis", "cache.footprints.buckets", "1024")) {
+            String byId = "select price from item where id = ?";
+            for (int id = 1; id <= 5; id++) {
+                assertEquals(10L * id, one(a, byId, id)); // node a records its settings first
+            }
+            assertEquals(30, one(b, byId, 3)); // node b finds other settings
+            for (int id = 1; id <= 5; id++) {
+                // with other buckets, a keyed write would bump another tag (3 in 4 keys): it invalidates everything
+                update(b, "update item set price = ? where id = ?", 10 * id + 1, id);
+                assertEquals(10L * id + 1, one(a, byId, id), "node b's write of key " + id + " reached node a's entry");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "redis"})
     void writesWithoutPins_andBatches_stillInvalidateWhatTheyTouch(String store) throws SQLException {

@@ -39,9 +39,12 @@ public final class PgSchemaFixture implements AutoCloseable {
         }
     }
 
-    /** A caching connection on {@code store} ({@code local}, {@code redis}, {@code tiered}) with the schema current. */
-    public Connection open(String store) throws SQLException {
-        Properties p = store.equals("local") ? new Properties() : Nodes.node(store, REDIS, prefix);
+    /**
+     * A caching connection on {@code store} ({@code local}, {@code redis}, {@code tiered}) with the
+     * schema current; {@code more} are further {@code cache.*} key/value pairs of a shared store.
+     */
+    public Connection open(String store, String... more) throws SQLException {
+        Properties p = store.equals("local") ? new Properties() : Nodes.node(store, REDIS, prefix, more);
         if (store.equals("local")) {
             p.setProperty("cache.name", localName);
         }
