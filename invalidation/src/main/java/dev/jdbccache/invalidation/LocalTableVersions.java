@@ -73,7 +73,7 @@ public final class LocalTableVersions implements TableVersions {
 
     @Override
     public boolean isCurrent(VersionSnapshot snapshot) {
-        String[] names = snapshot.tables();
+        String[] names = snapshot.tags();
         if (global.version.get() != snapshot.global()) {
             return false;
         }
@@ -91,7 +91,7 @@ public final class LocalTableVersions implements TableVersions {
 
     @Override
     public WriteLease beginWrite(Collection<String> names, boolean unknownTables) {
-        WriteLease lease = new WriteLease(Set.copyOf(names), unknownTables, nanoClock.getAsLong() + leaseNanos);
+        WriteLease lease = new WriteLease(Set.copyOf(names), unknownTables, nanoClock.getAsLong() + leaseNanos, null);
         for (TableState state : statesOf(lease)) {
             state.leases.add(lease);
             state.version.incrementAndGet();
@@ -101,7 +101,7 @@ public final class LocalTableVersions implements TableVersions {
 
     @Override
     public void renew(WriteLease lease) {
-        if (!lease.ended) {
+        if (!lease.ended()) {
             lease.expiresAtNanos = nanoClock.getAsLong() + leaseNanos;
             // an expired lease may have been purged by a reader: put it back
             for (TableState state : statesOf(lease)) {
@@ -112,14 +112,14 @@ public final class LocalTableVersions implements TableVersions {
 
     @Override
     public void endWrite(WriteLease lease) {
-        if (lease.ended) {
+        if (lease.ended()) {
             return;
         }
         List<TableState> states = statesOf(lease);
         for (TableState state : states) {
             state.version.incrementAndGet();
         }
-        lease.ended = true;
+        lease.end();
         for (TableState state : states) {
             state.leases.remove(lease);
         }

@@ -3,9 +3,9 @@ package dev.jdbccache.invalidation;
 import java.util.Arrays;
 
 /**
- * Versions captured by a reader: the global version, one version per table (in the order the
- * tables were given), and whether a write lease was live on any of them at capture time.
- * Immutable (the table array is the caller's and must not be changed after the capture).
+ * Versions captured by a reader: the global version, one version per tag (in the order the tags
+ * were given, {@link #tags()}), and whether a write lease was live on any of them at capture
+ * time. Immutable (the tag array is the caller's and must not be changed after the capture).
  */
 public final class VersionSnapshot {
     private final String[] tables;
@@ -21,8 +21,9 @@ public final class VersionSnapshot {
     }
 
     /**
-     * A snapshot built outside this package (test doubles of {@link TableVersions}); the tables and
-     * versions are in the same order, {@code tables} is kept, {@code versions} copied.
+     * A snapshot built by an implementation of {@link TableVersions} outside this package (the
+     * Redis store, test doubles); the tags and versions are in the same order, {@code tags} is
+     * kept, {@code versions} copied.
      */
     public static VersionSnapshot of(String[] tables, long global, long[] versions, boolean leased) {
         return new VersionSnapshot(tables, global, versions, leased);
@@ -41,7 +42,8 @@ public final class VersionSnapshot {
         return versions[index];
     }
 
-    String[] tables() {
+    /** The tags captured, in the order of {@link #versions()}. Shared: do not modify. */
+    public String[] tags() {
         return tables;
     }
 

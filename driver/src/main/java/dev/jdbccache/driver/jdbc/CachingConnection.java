@@ -10,6 +10,7 @@ import dev.jdbccache.driver.cache.ReadPlan;
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.driver.result.CachedResultSet;
 import dev.jdbccache.driver.result.RecordingResultSet;
+import dev.jdbccache.invalidation.TransactionWriteSet;
 import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.invalidation.WriteLease;
 import dev.jdbccache.parser.SqlAnalysis;
@@ -43,7 +44,7 @@ public final class CachingConnection extends DelegatingConnection {
     private final DatabaseScope scope;
     private final SqlAnalyzer analyzer;
     private final String database;
-    private final TransactionWrites writes;
+    private final TransactionWriteSet writes;
     private final SessionState session;
     private String userName;
     private boolean autoCommit;
@@ -65,7 +66,7 @@ public final class CachingConnection extends DelegatingConnection {
         this.scope = runtime.database(database, dialect);
         this.analyzer = scope.analyzer();
         this.database = database;
-        this.writes = new TransactionWrites(runtime.versions());
+        this.writes = new TransactionWriteSet(runtime.versions());
         this.session = SessionStates.borrowed(delegate);
         this.autoCommit = delegate.getAutoCommit();
     }
@@ -295,7 +296,7 @@ public final class CachingConnection extends DelegatingConnection {
         if (plan.writes()) {
             runtime.wrote();
             if (inTransaction()) {
-                writes.add(plan);
+                writes.add(plan.tables(), plan.unknownTables());
             }
             lease = runtime.versions().beginWrite(plan.tables(), plan.unknownTables());
         }
@@ -316,7 +317,7 @@ public final class CachingConnection extends DelegatingConnection {
                     session.lost();
                 }
                 if (plan.writes() && inTransaction()) {
-                    writes.add(plan); // written after the string's last COMMIT, or in a transaction it left open
+                    writes.add(plan.tables(), plan.unknownTables()); // written after the string's last COMMIT, or in a transaction it left open
                 }
             } finally {
                 if (lease != null) {
@@ -389,7 +390,7 @@ public final class CachingConnection extends DelegatingConnection {
         }
         runtime.wrote();
         if (inTransaction()) {
-            writes.add(plan);
+            writes.add(plan.tables(), plan.unknownTables());
             return call.run();
         }
         WriteLease lease = runtime.versions().beginWrite(plan.tables(), plan.unknownTables());

@@ -40,16 +40,14 @@ public final class RedisEntryStore implements EntryStore {
     private final String cacheName;
     private final RedisGateway gateway;
     private final RedisTableVersions versions;
-    private final Captures captures;
     private final EntryValue values;
     private final AtomicLong rejectedEntries = new AtomicLong();
     private volatile boolean rejectLogged;
 
-    RedisEntryStore(String cacheName, RedisGateway gateway, RedisTableVersions versions, Captures captures, EntryValue values) {
+    RedisEntryStore(String cacheName, RedisGateway gateway, RedisTableVersions versions, EntryValue values) {
         this.cacheName = cacheName;
         this.gateway = gateway;
         this.versions = versions;
-        this.captures = captures;
         this.values = values;
     }
 
@@ -84,11 +82,11 @@ public final class RedisEntryStore implements EntryStore {
     Found find(QueryKey key, String[] tags, boolean needTtl) {
         byte[] material = key.keyMaterial();
         String digest = EntryValue.digest(material);
-        Read read = read(gateway, captures, digest, tags, needTtl);
+        Read read = read(gateway, digest, tags, needTtl);
         VersionSnapshot captured = read.captured();
         Found miss = new Found(new Lookup(null, captured), read.epoch(), read.seq(), 0);
         byte[] stored = read.entry();
-        String versionText = Captures.text(captured);
+        String versionText = ScriptKeys.text(captured);
         if (stored == null || !writtenAt(stored, versionText)) {
             return miss; // absent, or stored under other versions: out of date, never served
         }
@@ -117,14 +115,14 @@ public final class RedisEntryStore implements EntryStore {
      * Reader steps 1-3: one {@link DirectReads MGET} when it can decide, else the LOOKUP script
      * (always with {@code needTtl}). With {@code digest == null}, captures versions only.
      */
-    static Read read(RedisGateway gateway, Captures captures, String digest, String[] tables, boolean needTtl) {
+    static Read read(RedisGateway gateway, String digest, String[] tables, boolean needTtl) {
         DirectReads.Seen seen = needTtl ? null : DirectReads.read(gateway, digest, tables);
         if (seen != null) {
             VersionSnapshot captured = VersionSnapshot.of(tables, seen.global(), seen.versions(), false);
-            return new Read(captures.remember(tables, captured), seen.epoch(), seen.seq(), 0, seen.entry());
+            return new Read(captured, seen.epoch(), seen.seq(), 0, seen.entry());
         }
         RedisGateway.Reply reply = lookupScript(gateway, digest, tables, digest != null);
-        VersionSnapshot captured = captures.remember(tables, snapshot(tables, reply));
+        VersionSnapshot captured = snapshot(tables, reply);
         byte[] entry = reply.is('F') ? (byte[]) reply.get(PAYLOAD) : null;
         return new Read(captured, reply.epoch(), number(reply.get(SEQ)), entry == null ? 0 : number(reply.get(TTL)), entry);
     }
@@ -154,14 +152,14 @@ public final class RedisEntryStore implements EntryStore {
 
     /** The fill; {@code null} when it was not stored. */
     Stored store(QueryKey key, VersionSnapshot captured, Recording recording, long ttlNanos) {
-        String[] tables = captures.tablesOf(captured);
+        String[] tables = captured.tags();
         long ttlMillis = TimeUnit.NANOSECONDS.toMillis(ttlNanos);
-        if (tables == null || ttlMillis < 1) {
+        if (ttlMillis < 1) {
             return null;
         }
         byte[] material = key.keyMaterial();
         String digest = EntryValue.digest(material);
-        String versionText = Captures.text(captured);
+        String versionText = ScriptKeys.text(captured);
         byte[] codec = RecordingCodec.encode(recording);
         RedisGateway.Reply reply;
         try {
@@ -207,7 +205,7 @@ public final class RedisEntryStore implements EntryStore {
         result.add(keys.epoch());
         result.add(keys.seq());
         result.add(keys.entry(epoch, digest));
-        result.addAll(Captures.triples(keys, epoch, tables, true));
+        result.addAll(ScriptKeys.triples(keys, epoch, tables, true));
         return result;
     }
 
@@ -272,10 +270,6 @@ public final class RedisEntryStore implements EntryStore {
                 rejectedEntries.get(), false);
     }
 
-    /** The tables of a snapshot this store captured, or {@code null}. */
-    String[] tablesOf(VersionSnapshot snapshot) {
-        return captures.tablesOf(snapshot);
-    }
 
     RedisGateway gateway() {
         return gateway;

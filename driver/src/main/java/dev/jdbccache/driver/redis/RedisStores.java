@@ -21,9 +21,8 @@ public final class RedisStores {
                 System::nanoTime);
         RedisGateway gateway = new RedisGateway(config.name(), new RedisKeys(config.redisPrefix()), circuit,
                 connections::commands);
-        Captures captures = new Captures();
-        RedisTableVersions versions = new RedisTableVersions(gateway, captures, config.writeLease());
-        return new RedisEntryStore(config.name(), gateway, versions, captures, new EntryValue(config.redisHmacKey()));
+        RedisTableVersions versions = new RedisTableVersions(gateway, config.writeLease());
+        return new RedisEntryStore(config.name(), gateway, versions, new EntryValue(config.redisHmacKey()));
     }
 
     /** {@code cache.store=tiered}: the local tier follows {@code ticker} for TTLs. */

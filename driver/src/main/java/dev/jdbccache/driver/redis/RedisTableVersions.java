@@ -1,6 +1,5 @@
 package dev.jdbccache.driver.redis;
 
-import dev.jdbccache.invalidation.LocalTableVersions;
 import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.invalidation.WriteLease;
@@ -8,12 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,71 +21,57 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RedisTableVersions implements TableVersions {
 
-    /** Mints the {@link WriteLease} handles (their constructor is the invalidation module's). */
-    private final LocalTableVersions handles;
-    private final Map<WriteLease, String> leaseIds = Collections.synchronizedMap(new WeakHashMap<>());
     private final RedisGateway gateway;
-    private final Captures captures;
     private final long leaseMillis;
     private final AtomicLong degraded = new AtomicLong();
 
-    RedisTableVersions(RedisGateway gateway, Captures captures, Duration writeLease) {
+    RedisTableVersions(RedisGateway gateway, Duration writeLease) {
         this.gateway = gateway;
-        this.captures = captures;
         this.leaseMillis = writeLease.toMillis();
-        this.handles = new LocalTableVersions(writeLease);
     }
 
     @Override
     public VersionSnapshot capture(String[] tables) {
-        return RedisEntryStore.read(gateway, captures, null, tables, false).captured();
+        return RedisEntryStore.read(gateway, null, tables, false).captured();
     }
 
     @Override
     public boolean isCurrent(VersionSnapshot snapshot) {
-        String[] tables = captures.tablesOf(snapshot);
-        return tables != null && check(tables, snapshot);
+        return check(snapshot.tags(), snapshot);
     }
 
     /** True when the versions of {@code tables} are still those of {@code snapshot} and no lease is live. */
     boolean check(String[] tables, VersionSnapshot snapshot) {
-        String versions = Captures.text(snapshot);
+        String versions = ScriptKeys.text(snapshot);
         Boolean current = DirectReads.current(gateway, tables, versions);
         if (current != null) {
             return current;
         }
         RedisGateway.Reply reply = gateway.run(RedisScript.CHECK, RedisGateway.call(
-                epoch -> withEpochKeys(Captures.triples(gateway.keys(), epoch, tables, true)),
+                epoch -> withEpochKeys(ScriptKeys.triples(gateway.keys(), epoch, tables, true)),
                 epoch -> List.of(RedisGateway.bytes(versions))));
         return reply.is('Y');
     }
 
     @Override
     public WriteLease beginWrite(Collection<String> tables, boolean unknownTables) {
-        WriteLease lease = handles.beginWrite(tables, unknownTables);
-        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        leaseIds.put(lease, id);
-        writerStep(RedisScript.BEGIN, lease, id);
+        WriteLease lease = WriteLease.shared(tables, unknownTables);
+        writerStep(RedisScript.BEGIN, lease, lease.id());
         return lease;
     }
 
     @Override
     public void renew(WriteLease lease) {
-        String id = leaseIds.get(lease);
-        if (id != null && !lease.ended()) {
-            writerStep(RedisScript.RENEW, lease, id);
+        if (lease.id() != null && !lease.ended()) {
+            writerStep(RedisScript.RENEW, lease, lease.id());
         }
     }
 
     @Override
     public void endWrite(WriteLease lease) {
-        if (lease.ended()) {
-            return;
+        if (lease.end()) {
+            writerStep(RedisScript.END, lease, lease.id() == null ? "" : lease.id());
         }
-        handles.endWrite(lease);
-        String id = leaseIds.remove(lease);
-        writerStep(RedisScript.END, lease, id == null ? "" : id);
     }
 
     @Override
@@ -118,7 +98,7 @@ final class RedisTableVersions implements TableVersions {
         String body = message(tables, global);
         try {
             RedisGateway.Reply reply = gateway.run(script, RedisGateway.call(
-                    epoch -> withEpochKeys(Captures.triples(gateway.keys(), epoch, global ? new String[0] : tables, global)),
+                    epoch -> withEpochKeys(ScriptKeys.triples(gateway.keys(), epoch, global ? new String[0] : tables, global)),
                     epoch -> List.of(RedisGateway.bytes(leaseId), RedisGateway.bytes(Long.toString(leaseMillis)),
                             gateway.keys().channel(), body.getBytes(StandardCharsets.UTF_8))));
             if (reply.size() > 2 && "0".equals(RedisGateway.text(reply.get(2)))) {

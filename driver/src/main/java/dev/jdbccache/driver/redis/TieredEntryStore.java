@@ -115,10 +115,7 @@ public final class TieredEntryStore implements EntryStore {
 
     private void keep(QueryKey key, Recording recording, VersionSnapshot captured, String[] tables, String epoch, long seq,
             long ttlNanos) {
-        String[] names = tables != null ? tables : redis.tablesOf(captured);
-        if (names == null) {
-            return;
-        }
+        String[] names = tables != null ? tables : captured.tags();
         long weight = recording.estimatedBytes() + 64L + 2L * key.sql().length();
         if (!epoch.equals(redis.gateway().epoch())) {
             return; // the epoch changed meanwhile: the local tier was just dropped

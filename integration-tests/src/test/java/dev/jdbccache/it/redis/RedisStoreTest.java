@@ -224,7 +224,8 @@ class RedisStoreTest {
             String tag = "{" + prefix + "}";
             String epoch = jedis.get(tag + "epoch");
             return jedis.keys(tag + "*").stream()
-                    .filter(k -> !k.equals(tag + "epoch") && !k.equals(tag + "seq") && !k.equals(tag + "server"))
+                    .filter(k -> !k.equals(tag + "epoch") && !k.equals(tag + "seq") && !k.equals(tag + "server")
+                            && !k.equals(tag + "footprints"))
                     .collect(Collectors.partitioningBy(k -> epoch != null && k.startsWith(tag + epoch + ":"),
                             Collectors.counting()));
         }

@@ -1,36 +1,39 @@
-package dev.jdbccache.driver.jdbc;
+package dev.jdbccache.invalidation;
 
-import dev.jdbccache.driver.cache.WritePlan;
-import dev.jdbccache.invalidation.TableVersions;
-import dev.jdbccache.invalidation.WriteLease;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The write set of a connection's open transaction and the leases that guard it. Tables join on
- * the first write that names them (a lease is taken before that write runs); at the transaction's
- * end every lease is renewed (before a commit) and ended. Not thread-safe: one per connection.
+ * The write set of a connection's open transaction, as tags, and the leases that guard it. A tag
+ * joins on the first write that bumps it (a lease is taken before that write runs); at the
+ * transaction's end every lease is renewed (before a commit) and ended. Reads inside the
+ * transaction bypass the cache only when they depend on a tag it wrote. One per connection;
+ * thread-safe, since a thread aborting the connection may abandon it while its own thread runs.
  */
-final class TransactionWrites {
+public final class TransactionWriteSet {
     private final TableVersions versions;
     private final List<WriteLease> leases = new ArrayList<>();
     private final Set<String> tables = new HashSet<>();
     private boolean unknownTables;
 
-    TransactionWrites(TableVersions versions) {
+    public TransactionWriteSet(TableVersions versions) {
         this.versions = versions;
     }
 
-    /** Takes leases on the tables of {@code plan} not yet in the write set, before the write runs. */
-    synchronized void add(WritePlan plan) {
-        if (plan.unknownTables() && !unknownTables) {
+    /**
+     * Takes leases on the {@code tags} not yet in the write set (on every tag when
+     * {@code unknownTables}), before the write runs.
+     */
+    public synchronized void add(Collection<String> tags, boolean anyTable) {
+        if (anyTable && !unknownTables) {
             leases.add(versions.beginWrite(Set.of(), true));
             unknownTables = true;
         }
         List<String> fresh = null;
-        for (String table : plan.tables()) {
+        for (String table : tags) {
             if (!tables.contains(table)) {
                 if (fresh == null) {
                     fresh = new ArrayList<>();
@@ -44,8 +47,8 @@ final class TransactionWrites {
         }
     }
 
-    /** True when the transaction wrote one of {@code readTables} (or tables it cannot name). */
-    synchronized boolean touches(String[] readTables) {
+    /** True when the transaction wrote one of {@code readTags} (or tags it cannot name). */
+    public synchronized boolean touches(String[] readTables) {
         if (unknownTables) {
             return true;
         }
@@ -61,14 +64,14 @@ final class TransactionWrites {
     }
 
     /** Re-arms every lease just before COMMIT, so none expires while the commit is in flight. */
-    synchronized void renew() {
+    public synchronized void renew() {
         for (WriteLease lease : leases) {
             versions.renew(lease);
         }
     }
 
     /** The transaction ended (committed, rolled back, or unknown): increment and release. */
-    synchronized void end() {
+    public synchronized void end() {
         for (WriteLease lease : leases) {
             versions.endWrite(lease);
         }
@@ -79,7 +82,7 @@ final class TransactionWrites {
      * The connection was aborted, possibly while its own thread commits: increment now, and let
      * the leases run out rather than release them (the database may still be committing).
      */
-    synchronized void abandon() {
+    public synchronized void abandon() {
         for (WriteLease lease : leases) {
             versions.abandon(lease);
         }

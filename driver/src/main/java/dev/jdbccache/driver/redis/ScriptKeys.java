@@ -2,29 +2,15 @@ package dev.jdbccache.driver.redis;
 
 import dev.jdbccache.invalidation.VersionSnapshot;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * The tables of the snapshots this store captured, so a later fill or check can name their keys
- * ({@link VersionSnapshot} keeps its tables to itself). Weak and by identity: a snapshot that is
- * no longer referenced is forgotten. Also renders versions as the text the scripts compare.
- * Thread-safe.
+ * What the scripts are given for a snapshot's tags: its versions as the text they compare, and
+ * the (version, leases, lease marker) key triples they read. Stateless.
  */
-final class Captures {
+final class ScriptKeys {
 
-    private final Map<VersionSnapshot, String[]> tables = Collections.synchronizedMap(new WeakHashMap<>());
-
-    VersionSnapshot remember(String[] names, VersionSnapshot snapshot) {
-        tables.put(snapshot, names);
-        return snapshot;
-    }
-
-    /** The tables of a snapshot this store captured; {@code null} for any other. */
-    String[] tablesOf(VersionSnapshot snapshot) {
-        return tables.get(snapshot);
+    private ScriptKeys() {
     }
 
     /** {@code global,v1,v2,...}: the form in which scripts compare versions. */
