@@ -1,5 +1,6 @@
 package dev.jdbccache.driver.cache;
 
+import dev.jdbccache.invalidation.BoundValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.SQLType;
@@ -110,6 +111,26 @@ public final class BoundParameters {
     /** The key material: a snapshot of the slots. */
     public Object[] snapshot() {
         return count == 0 ? NONE : Arrays.copyOf(slots, count);
+    }
+
+    /**
+     * The values of a {@link #snapshot()} as footprint evaluation reads them: SQL NULL as
+     * {@code null}, an array's elements as a list, anything not key material (or not bound) as
+     * {@link BoundValues#UNKNOWN}; {@code snapshot} null: no parameters.
+     */
+    public static BoundValues view(Object[] snapshot) {
+        if (snapshot == null) {
+            return BoundValues.NONE;
+        }
+        return index -> {
+            if (index < 1 || index > snapshot.length || !(snapshot[index - 1] instanceof Slot slot)) {
+                return BoundValues.UNKNOWN;
+            }
+            if (slot.binding() == Binding.NULL || slot.value() == null) {
+                return null;
+            }
+            return slot.value() instanceof ArrayValue array ? array.elements() : slot.value();
+        };
     }
 
     /** A qualifier for Calendar-taking setters: the calendar's zone decides the value sent. */

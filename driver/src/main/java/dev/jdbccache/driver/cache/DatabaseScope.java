@@ -6,6 +6,7 @@ import dev.jdbccache.driver.catalog.CatalogReader;
 import dev.jdbccache.driver.catalog.DependencyGraph;
 import dev.jdbccache.driver.catalog.Volatility;
 import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.invalidation.ReadTags;
 import dev.jdbccache.invalidation.TableVersions;
 import dev.jdbccache.invalidation.VersionSnapshot;
 import dev.jdbccache.parser.NotCacheableReason;

@@ -1,5 +1,7 @@
 package dev.jdbccache.driver.cache;
 
+import dev.jdbccache.invalidation.ReadTags;
+import dev.jdbccache.invalidation.WriteTags;
 import dev.jdbccache.invalidation.Tags;
 import dev.jdbccache.parser.PinValue;
 import dev.jdbccache.parser.SqlAnalysis;

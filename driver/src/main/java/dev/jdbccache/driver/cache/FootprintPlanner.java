@@ -2,6 +2,9 @@ package dev.jdbccache.driver.cache;
 
 import dev.jdbccache.driver.catalog.DependencyGraph;
 import dev.jdbccache.driver.config.CacheConfig;
+import dev.jdbccache.invalidation.PartitionColumn;
+import dev.jdbccache.invalidation.ReadTags;
+import dev.jdbccache.invalidation.WriteTags;
 import dev.jdbccache.invalidation.ColumnType;
 import dev.jdbccache.invalidation.Tags;
 import dev.jdbccache.parser.ColumnPin;

@@ -1,6 +1,7 @@
 package dev.jdbccache.driver.cache;
 
 import dev.jdbccache.driver.result.ColumnsMemo;
+import dev.jdbccache.invalidation.ReadTags;
 
 /**
  * What the cache does with one analysed read, decided once per statement text: the tags whose
@@ -99,7 +100,7 @@ public final class ReadPlan {
      * on: {@link #tables()} first (same positions), then the buckets of its pinned values.
      */
     public String[] tags(Object[] parameters) {
-        return readTags.tags(parameters);
+        return readTags.tags(BoundParameters.view(parameters));
     }
 
     /** True when executions depend on buckets of their bound values, not only on {@link #tables()}. */

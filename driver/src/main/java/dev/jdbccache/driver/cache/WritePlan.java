@@ -1,5 +1,6 @@
 package dev.jdbccache.driver.cache;
 
+import dev.jdbccache.invalidation.WriteTags;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ public record WritePlan(Set<String> tables, boolean unknownTables, WriteTags key
             return this;
         }
         Set<String> all = new HashSet<>(tables);
-        keyed.addTo(all, parameters);
+        keyed.addTo(all, BoundParameters.view(parameters));
         return new WritePlan(Set.copyOf(all), unknownTables);
     }
 
@@ -41,7 +42,7 @@ public record WritePlan(Set<String> tables, boolean unknownTables, WriteTags key
         }
         Set<String> all = new HashSet<>(tables);
         for (Object[] parameters : executions) {
-            keyed.addTo(all, parameters);
+            keyed.addTo(all, BoundParameters.view(parameters));
         }
         return new WritePlan(Set.copyOf(all), unknownTables);
     }

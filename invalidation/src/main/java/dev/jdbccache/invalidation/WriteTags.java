@@ -1,4 +1,4 @@
-package dev.jdbccache.driver.cache;
+package dev.jdbccache.invalidation;
 
 import dev.jdbccache.parser.PinValue;
 import java.util.HashSet;
@@ -11,10 +11,10 @@ import java.util.Set;
  * of the values of the others. A column whose values turn out unknown at execution (a value of
  * the wrong type, a parameter that is not key material) bumps its wide tag. Immutable.
  */
-final class WriteTags {
+public final class WriteTags {
 
     /** A partition column the write pins, and where the values come from. */
-    record Keyed(PartitionColumn column, List<PinValue> values) {
+    public record Keyed(PartitionColumn column, List<PinValue> values) {
     }
 
     /** Beyond this many values a column bumps its wide tag: one write must stay a small call. */
@@ -22,16 +22,16 @@ final class WriteTags {
 
     private final List<Keyed> keyed;
 
-    WriteTags(List<Keyed> keyed) {
+    public WriteTags(List<Keyed> keyed) {
         this.keyed = List.copyOf(keyed);
     }
 
-    List<Keyed> keyed() {
+    public List<Keyed> keyed() {
         return keyed;
     }
 
     /** Adds to {@code tags} what one execution with {@code parameters} bumps for the keyed columns. */
-    void addTo(Set<String> tags, Object[] parameters) {
+    public void addTo(Set<String> tags, BoundValues parameters) {
         for (Keyed k : keyed) {
             List<Object> values = PinnedValues.of(k.values(), parameters);
             if (values == PinnedValues.UNKNOWN || values.size() > MAX_BUCKETS_PER_COLUMN) {

@@ -1,14 +1,12 @@
-package dev.jdbccache.driver.cache;
+package dev.jdbccache.invalidation;
 
-import dev.jdbccache.invalidation.ColumnType;
-import dev.jdbccache.invalidation.Tags;
 
 /**
  * A partition column of a table (DESIGN.md section 8): its wide tag and its bucket tags, whose
  * names are made once per bucket and kept (a hit must not build strings). Thread-safe: a bucket
  * name written by two threads at once is the same string.
  */
-final class PartitionColumn {
+public final class PartitionColumn {
     private final String table;
     private final String column;
     private final ColumnType type;
@@ -16,7 +14,7 @@ final class PartitionColumn {
     private final String bucketPrefix;
     private final String[] bucketTags;
 
-    PartitionColumn(String table, String column, ColumnType type, int buckets) {
+    public PartitionColumn(String table, String column, ColumnType type, int buckets) {
         this.table = table;
         this.column = column;
         this.type = type;
@@ -25,20 +23,20 @@ final class PartitionColumn {
         this.bucketTags = new String[buckets];
     }
 
-    String table() {
+    public String table() {
         return table;
     }
 
-    String column() {
+    public String column() {
         return column;
     }
 
-    String wideTag() {
+    public String wideTag() {
         return wideTag;
     }
 
     /** The bucket tag of {@code value}, or {@code null} when it is not a value of the column's type. */
-    String bucketTag(Object value) {
+    public String bucketTag(Object value) {
         String canonical = type.canonical(value);
         if (canonical == null) {
             return null;

@@ -1,4 +1,4 @@
-package dev.jdbccache.driver.cache;
+package dev.jdbccache.invalidation;
 
 import dev.jdbccache.parser.PinValue;
 import java.util.Arrays;
@@ -12,10 +12,10 @@ import java.util.Set;
  * bounded one) and, for each bounded occurrence, the bucket tags of the values bound this time.
  * An occurrence whose values are not all known depends on its table tag instead. Immutable.
  */
-final class ReadTags {
+public final class ReadTags {
 
     /** One pinned occurrence: its column, where its values come from, and its table tag. */
-    record Bound(PartitionColumn column, List<PinValue> values, String tableTag) {
+    public record Bound(PartitionColumn column, List<PinValue> values, String tableTag) {
     }
 
     /** Beyond this many values one occurrence depends on its table: a lookup must stay small. */
@@ -24,26 +24,26 @@ final class ReadTags {
     private final String[] fixed;
     private final Bound[] bound;
 
-    ReadTags(String[] fixed, List<Bound> bound) {
+    public ReadTags(String[] fixed, List<Bound> bound) {
         this.fixed = fixed;
         this.bound = bound.toArray(new Bound[0]);
     }
 
     /** The fixed part, sorted; every execution's tags start with it. Shared: do not modify. */
-    String[] fixed() {
+    public String[] fixed() {
         return fixed;
     }
 
-    boolean keyed() {
+    public boolean keyed() {
         return bound.length > 0;
     }
 
-    List<Bound> bound() {
+    public List<Bound> bound() {
         return List.of(bound);
     }
 
-    /** The tags of one execution with {@code parameters} ({@link BoundParameters#snapshot()}). */
-    String[] tags(Object[] parameters) {
+    /** The tags of one execution with {@code parameters}. */
+    public String[] tags(BoundValues parameters) {
         if (bound.length == 0) {
             return fixed;
         }
