@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.stats               -- NAME, VALUE
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.config              -- KEY, VALUE, ORIGIN (secrets masked)
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.invalidations       -- TABLE_NAME, INVALIDATIONS
- * /* cache:admin *&#47; SELECT * FROM jdbc_cache.hot_queries         -- SQL, READS, HITS, MISSES, BYPASSES, ...
+ * /* cache:admin *&#47; SELECT * FROM jdbc_cache.hot_queries         -- SQL, READS, HITS, MISSES, BYPASSES, ..., FOOTPRINT
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.expensive_queries   -- the same columns, by total miss time
  * /* cache:admin *&#47; SELECT * FROM jdbc_cache.explain('select ...') -- WHAT, DETAIL: cacheable, footprints
  * /* cache:admin *&#47; CALL jdbc_cache.invalidate('orders', 'sales.order_lines')
@@ -175,9 +175,11 @@ public final class AdminCommands {
             throws SQLException {
         AdminResult result = new AdminResult().column("SQL", Types.VARCHAR).column("READS", Types.BIGINT)
                 .column("HITS", Types.BIGINT).column("MISSES", Types.BIGINT).column("BYPASSES", Types.BIGINT)
-                .column("MISS_NANOS_TOTAL", Types.BIGINT).column("MISS_NANOS_AVG", Types.BIGINT);
+                .column("MISS_NANOS_TOTAL", Types.BIGINT).column("MISS_NANOS_AVG", Types.BIGINT)
+                .column("FOOTPRINT", Types.VARCHAR);
         for (CacheStats.QueryStats q : queries) {
-            result.row(literals ? q.sql() : Literals.masked(q.sql()), q.reads(), q.hits(), q.misses(), q.bypasses(), q.missNanosTotal(), q.missNanosAverage());
+            result.row(literals ? q.sql() : Literals.masked(q.sql()), q.reads(), q.hits(), q.misses(), q.bypasses(),
+                    q.missNanosTotal(), q.missNanosAverage(), q.footprint());
         }
         return result.toResultSet(owner);
     }

@@ -186,9 +186,9 @@ public final class CacheRuntime implements AutoCloseable {
      */
     public void served(ReadPlan plan, boolean hit, long nanos) {
         if (hit) {
-            stats.hitServed(plan.sql(), nanos);
+            stats.hitServed(plan.sql(), plan.footprintSummary(), nanos);
         } else {
-            stats.missServed(plan.sql(), nanos);
+            stats.missServed(plan.sql(), plan.footprintSummary(), nanos);
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("[{}] {} in {} us: {}", config.name(), hit ? "hit" : "miss", nanos / 1000, plan.sql());

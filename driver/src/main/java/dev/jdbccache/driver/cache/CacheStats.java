@@ -111,15 +111,18 @@ public final class CacheStats {
     }
 
     /** A read answered from the cache in {@code nanos} (lookup and the cached result set's construction). */
-    void hitServed(String fingerprint, long nanos) {
+    void hitServed(String fingerprint, String footprint, long nanos) {
         hitTimes.record(nanos);
-        queries.counter(fingerprint).hits.increment();
+        QueryCounters counters = queries.counter(fingerprint);
+        counters.hits.increment();
+        counters.footprint = footprint;
     }
 
     /** A read that missed, {@code nanos} from the lookup until the real driver's execution returned. */
-    void missServed(String fingerprint, long nanos) {
+    void missServed(String fingerprint, String footprint, long nanos) {
         missTimes.record(nanos);
         QueryCounters counters = queries.counter(fingerprint);
+        counters.footprint = footprint;
         counters.misses.increment();
         counters.missNanos.add(nanos);
     }
@@ -428,8 +431,12 @@ public final class CacheStats {
                 + ", bypasses=" + bypasses() + ", writes=" + writes() + "]";
     }
 
-    /** The counts of one query fingerprint (normalized SQL, never bound values). Immutable. */
-    public record QueryStats(String sql, long hits, long misses, long bypasses, long missNanosTotal) {
+    /**
+     * The counts of one query fingerprint (normalized SQL, never bound values), and what its
+     * entries depend on ({@code footprint}: "by key", or the whole tables, as last served; empty
+     * when it never used the cache). Immutable.
+     */
+    public record QueryStats(String sql, long hits, long misses, long bypasses, long missNanosTotal, String footprint) {
         /** Every read of the fingerprint: hits, misses and bypasses. */
         public long reads() {
             return hits + misses + bypasses;
@@ -446,9 +453,10 @@ public final class CacheStats {
         final LongAdder misses = new LongAdder();
         final LongAdder bypasses = new LongAdder();
         final LongAdder missNanos = new LongAdder();
+        volatile String footprint = "";
 
         QueryStats snapshot(String sql) {
-            return new QueryStats(sql, hits.sum(), misses.sum(), bypasses.sum(), missNanos.sum());
+            return new QueryStats(sql, hits.sum(), misses.sum(), bypasses.sum(), missNanos.sum(), footprint);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.jdbccache.driver.cache;
 
 import dev.jdbccache.driver.result.ColumnsMemo;
 import dev.jdbccache.invalidation.ReadTags;
+import dev.jdbccache.invalidation.Tags;
+import java.util.StringJoiner;
 
 /**
  * What the cache does with one analysed read, decided once per statement text: the tags whose
@@ -21,6 +23,7 @@ public final class ReadPlan {
     private final int catalogIndex;
     private final long catalogVersion;
     private final ColumnsMemo columns = new ColumnsMemo();
+    private volatile String footprintSummary; // computed once, on first use
 
     static ReadPlan bypass(BypassReason reason, String sql, long catalogGeneration) {
         return new ReadPlan(new String[0], 0, reason, sql, catalogGeneration, false, -1, 0);
@@ -110,6 +113,26 @@ public final class ReadPlan {
 
     ReadTags readTags() {
         return readTags;
+    }
+
+    /**
+     * What the entries depend on, for the query rankings: "by key" when every table is bounded,
+     * else the tables read whole (why: {@code jdbc_cache.explain}).
+     */
+    String footprintSummary() {
+        String summary = footprintSummary;
+        if (summary == null) {
+            StringJoiner whole = new StringJoiner(", ", "whole table: ", "");
+            whole.setEmptyValue("by key");
+            for (String tag : tables) {
+                if (Tags.kindOf(tag) == Tags.Kind.TABLE) {
+                    whole.add(tag);
+                }
+            }
+            summary = whole.toString();
+            footprintSummary = summary;
+        }
+        return summary;
     }
 
     long ttlNanos() {

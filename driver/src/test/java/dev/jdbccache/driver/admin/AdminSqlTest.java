@@ -185,6 +185,7 @@ class AdminSqlTest {
             assertEquals(3, rs.getLong("READS"));
             assertEquals(2, rs.getLong("HITS"));
             assertEquals(1, rs.getLong("MISSES"));
+            assertEquals("whole table: ORDERS", rs.getString("FOOTPRINT"));
         }
         try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.expensive_queries")) {
             assertTrue(rs.next());
@@ -198,6 +199,7 @@ class AdminSqlTest {
         try (ResultSet rs = statement.executeQuery("/* cache:admin */ SELECT * FROM jdbc_cache.hot_queries")) {
             assertTrue(rs.next());
             assertEquals("select total from orders where id = ? and total > ? and ? <> ?", rs.getString("SQL"));
+            assertEquals("by key", rs.getString("FOOTPRINT"));
         }
         assertEquals("select t1.c2 from t1 where a = $1 and b = ? and c = ?",
                 Literals.masked("select t1.c2 from t1 where a = $1 and b = E'it''s' and c = $q$dollar 'quoted'$q$"));
