@@ -37,7 +37,7 @@ public enum CacheSetting {
             "Show literals in the SQL of jdbc_cache.hot_queries and expensive_queries; false replaces them with ?."),
     FOOTPRINTS("cache.footprints", "on",
             "on: invalidation follows the rows a statement pins (keys, foreign keys, indexed columns); off: whole tables."),
-    FOOTPRINT_BUCKETS("cache.footprints.buckets", "4096",
+    FOOTPRINT_BUCKETS("cache.footprints.buckets", "16384",
             "Buckets per partition column: values sharing one only cost an extra miss. Must be the same on every node of a shared store."),
     WRITE_LEASE("cache.write-lease", "60s", "How long a write's lease blocks caching if its writer never finishes."),
     REDIS_URL("cache.redis.url", "redis://127.0.0.1:6379",
