@@ -52,9 +52,22 @@ public enum ColumnType {
     TEXT {
         @Override
         public String canonical(Object value) {
-            return value instanceof String text ? text : null;
+            return value instanceof String text && wellFormed(text) ? text : null;
         }
     };
+
+    /** False for a string with an unpaired surrogate: a driver sends another character ('?') for it. */
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?[0-9]{1,30}");
     private static final Pattern UUID_TEXT = Pattern.compile(

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The values a footprint template's {@link PinValue}s name in one execution, from the bound
  * parameters or the statement's literals. A value that is not known (a parameter not bound, not
- * key material) makes the whole pin unknown; a NULL contributes no value (no row equals NULL).
- * Stateless.
+ * key material) makes the whole pin unknown, and so does a NULL: settings turn it into a value
+ * ({@code transform_null_equals}, H2's {@code DEFAULT ON NULL}, identity columns), so it is not
+ * trusted to match no row. Stateless.
  */
 public final class PinnedValues {
 
@@ -24,29 +25,26 @@ public final class PinnedValues {
         List<Object> values = new ArrayList<>(pins.size());
         for (PinValue pin : pins) {
             if (pin instanceof PinValue.Literal literal) {
-                if (literal.text() != null) {
-                    values.add(literal.quoted() ? literal.text() : new BigInteger(literal.text()));
-                }
-            } else if (pin instanceof PinValue.Parameter p) {
-                Object value = parameters.value(p.index());
-                if (value == BoundValues.UNKNOWN || value instanceof List<?>) {
+                if (literal.text() == null) {
                     return UNKNOWN;
                 }
-                if (value != null) {
-                    values.add(value);
+                values.add(literal.quoted() ? literal.text() : new BigInteger(literal.text()));
+            } else if (pin instanceof PinValue.Parameter p) {
+                Object value = parameters.value(p.index());
+                if (value == null || value == BoundValues.UNKNOWN || value instanceof List<?>) {
+                    return UNKNOWN;
                 }
+                values.add(value);
             } else if (pin instanceof PinValue.ArrayParameter a) {
                 Object value = parameters.value(a.index());
-                if (value == null) {
-                    continue; // = ANY(NULL) matches no row
-                }
                 if (!(value instanceof List<?> array)) {
                     return UNKNOWN;
                 }
                 for (Object element : array) {
-                    if (element != null) {
-                        values.add(element);
+                    if (element == null) {
+                        return UNKNOWN;
                     }
+                    values.add(element);
                 }
             } else {
                 return UNKNOWN;

@@ -34,6 +34,8 @@ class FootprintEvaluationTest {
         assertNull(ColumnType.UUID_TYPE.canonical("{123e4567-e89b-12d3-a456-426614174000}"));
         assertEquals("a ", ColumnType.TEXT.canonical("a "), "text is exact: no trimming");
         assertNull(ColumnType.TEXT.canonical(5));
+        assertNull(ColumnType.TEXT.canonical("a\uD800"), "an unpaired surrogate is sent as another character");
+        assertEquals("\uD83D\uDE00", ColumnType.TEXT.canonical("\uD83D\uDE00"));
     }
 
     @Test
@@ -55,8 +57,8 @@ class FootprintEvaluationTest {
                 tags.tags(BoundValues.NONE), "an unknown value: the whole table");
         assertArrayEquals(new String[] {"item#*", "item#id*", "jdbc-cache:catalog", "item"},
                 tags.tags(i -> 7.5d), "a value of another type: the whole table");
-        assertArrayEquals(new String[] {"item#*", "item#id*", "jdbc-cache:catalog"}, tags.tags(i -> null),
-                "= NULL matches no row: no bucket at all");
+        assertArrayEquals(new String[] {"item#*", "item#id*", "jdbc-cache:catalog", "item"}, tags.tags(i -> null),
+                "= NULL may match rows (transform_null_equals): the whole table");
         ReadTags any = new ReadTags(new String[] {"item#*"},
                 List.of(new ReadTags.Bound(id, List.of(new PinValue.ArrayParameter(1)), "item")));
         assertEquals(3, any.tags(i -> List.of(1, 2, 2)).length, "one bucket per distinct value");
@@ -74,5 +76,8 @@ class FootprintEvaluationTest {
         Set<String> unknown = new HashSet<>();
         write.addTo(unknown, BoundValues.NONE);
         assertEquals(Set.of("item#id*"), unknown);
+        Set<String> nulls = new HashSet<>();
+        write.addTo(nulls, i -> null);
+        assertEquals(Set.of("item#id*"), nulls, "a NULL may become a value (DEFAULT ON NULL, identity): wide");
     }
 }

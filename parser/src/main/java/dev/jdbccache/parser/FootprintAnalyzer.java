@@ -164,10 +164,19 @@ final class FootprintAnalyzer {
         return new Footprint(occurrences, unbounded, null);
     }
 
+    /**
+     * An inner, cross or left join with at most one ON. JSqlParser puts the ONs of a nested join
+     * ({@code a LEFT JOIN b JOIN c ON x ON y}) all on its last join and none on the first: an
+     * outer join without its own ON, or a join with several, is such a nesting.
+     */
     private static boolean plainJoin(Join join) {
-        return !(join.isRight() || join.isFull() || join.isNatural() || join.isSemi() || join.isApply()
+        if (join.isRight() || join.isFull() || join.isNatural() || join.isSemi() || join.isApply()
                 || join.isStraight() || join.isWindowJoin() || join.isGlobal()
-                || join.getUsingColumns() != null && !join.getUsingColumns().isEmpty());
+                || join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
+            return false;
+        }
+        int ons = ons(join).size();
+        return ons <= 1 && !(ons == 0 && join.isLeft());
     }
 
     private static Collection<Expression> ons(Join join) {
@@ -190,6 +199,8 @@ final class FootprintAnalyzer {
         private final List<Item> items;
         private final Map<String, String> parent = new HashMap<>();
         private final Map<String, List<PinValue>> valuesOf = new HashMap<>();
+        /** Columns compared with a value directly: members of their class even without an equality. */
+        private final Set<String> valueHolders = new HashSet<>();
 
         Pins(List<Item> items) {
             this.items = items;
@@ -218,12 +229,37 @@ final class FootprintAnalyzer {
             }
             List<ColumnPin> pins = new ArrayList<>();
             for (Map.Entry<String, String> column : columnsOfOccurrence.entrySet()) {
-                List<PinValue> values = valuesOf.get(find(column.getKey()));
+                String root = find(column.getKey());
+                List<PinValue> values = valuesOf.get(root);
                 if (values != null) {
-                    pins.add(new ColumnPin(column.getValue(), values));
+                    pins.add(new ColumnPin(column.getValue(), values, through(column.getKey(), root)));
                 }
             }
             return pins;
+        }
+
+        /**
+         * The other columns whose equalities carry the pin to {@code ref} (its class of the
+         * union-find), as table and column; {@code null} marks a column of something that is not a
+         * table (a subquery, a function), whose type the driver cannot check.
+         */
+        private List<ColumnPin.Through> through(String ref, String root) {
+            List<ColumnPin.Through> members = new ArrayList<>();
+            for (String member : members()) {
+                if (!member.equals(ref) && find(member).equals(root)) {
+                    int item = Integer.parseInt(member.substring(0, member.indexOf(':')));
+                    TableName table = items.get(item).table();
+                    members.add(table == null ? null : new ColumnPin.Through(table, member.substring(member.indexOf(':') + 1)));
+                }
+            }
+            return members;
+        }
+
+        private Set<String> members() {
+            Set<String> all = new HashSet<>(parent.keySet());
+            all.addAll(parent.values());
+            all.addAll(valueHolders);
+            return all;
         }
 
         private void remember(String ref, Map<String, String> columnsOfOccurrence, int occurrence) {
@@ -236,6 +272,7 @@ final class FootprintAnalyzer {
             if (ref == null || values == null) {
                 return;
             }
+            valueHolders.add(ref);
             String root = find(ref);
             List<PinValue> known = valuesOf.get(root);
             if (known == null || values.size() < known.size()) {

@@ -66,6 +66,9 @@ final class ParsedStatements {
             walker.upsert(upsert);
         } else if (statement instanceof Truncate truncate) {
             facts.kind = StatementKind.TRUNCATE;
+            if (truncate.getCascade()) {
+                facts.writesUnknown = true; // empties every table with a foreign key to these, whatever its ON DELETE
+            }
             if (truncate.getTables() != null) {
                 truncate.getTables().forEach(walker::write);
             }

@@ -144,6 +144,26 @@ class FootprintTest {
     }
 
     @Test
+    void nestedJoins_whoseOnsTheParserMoves_pinNothing() {
+        // JSqlParser puts both ONs on c's join, none on b's: "a.id = ?" is not a filter of a
+        expect(reads("select * from a left join b join c on c.bid = b.id on b.aid = a.id and a.id = ?"))
+                .has("a", "unbounded").has("b", "unbounded").has("c", "unbounded");
+    }
+
+    @Test
+    void chainsRecordTheColumnsTheyPassThrough() {
+        TablePins review = PG.analyze("select * from review r join item i on i.id = r.item_id where i.id = ?")
+                .footprint().occurrencesOf(TableName.of("review")).get(0);
+        assertEquals(List.of(new ColumnPin.Through(TableName.of("item"), "id")), review.pins().get(0).through());
+    }
+
+    @Test
+    void truncateCascade_writesTablesItDoesNotName() {
+        assertTrue(PG.analyze("truncate customers cascade").writesUnknown());
+        assertFalse(PG.analyze("truncate customers").writesUnknown());
+    }
+
+    @Test
     void parametersAreNumberedInTextOrder_subqueriesIncluded() {
         expect(reads("select * from item i where i.price > (select min(x) from other where y = ?) and i.id = ?"))
                 .has("item", "id=?2");

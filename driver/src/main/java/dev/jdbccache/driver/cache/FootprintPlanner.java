@@ -145,7 +145,7 @@ final class FootprintPlanner {
             for (ColumnPin pin : occurrence.pins()) {
                 PartitionColumn column = partitionColumn(graph, table, pin.column());
                 int cost = cost(pin.values());
-                if (column != null && cost < bestCost) {
+                if (column != null && cost < bestCost && sameEquality(graph, graph.exactType(table, pin.column()), pin)) {
                     best = new ReadTags.Bound(column, pin.values(), table);
                     bestCost = cost;
                 }
@@ -156,6 +156,22 @@ final class FootprintPlanner {
             result.add(best);
         }
         return result;
+    }
+
+    /**
+     * True when every column of the chain that carries {@code pin} compares as {@code type}
+     * does: {@code a.code = b.code AND b.code = 'x'} pins {@code a.code} to 'x' only when
+     * {@code b.code} is of the same exact type (a citext or char(n) {@code b.code} would match 'X'
+     * or 'x ' too).
+     */
+    private static boolean sameEquality(DependencyGraph graph, ColumnType type, ColumnPin pin) {
+        for (ColumnPin.Through member : pin.through()) {
+            if (member == null || graph.isView(member.table().name())
+                    || graph.exactType(member.table().name(), member.column()) != type) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Fewer values are better; an array's length is not known before execution. */
@@ -188,7 +204,7 @@ final class FootprintPlanner {
             }
             List<String> wide = new ArrayList<>();
             for (PartitionColumn column : partitionColumns(graph, table)) {
-                List<PinValue> values = valuesOf(shape, column.column());
+                List<PinValue> values = valuesOf(shape, column.column(), graph, table);
                 if (values == null) {
                     wide.add(column.wideTag());
                 } else {
@@ -219,12 +235,12 @@ final class FootprintPlanner {
     }
 
     /** The values of {@code column} for every row the write touches, before and after; {@code null} when unknown. */
-    private static List<PinValue> valuesOf(WriteShape shape, String column) {
+    private static List<PinValue> valuesOf(WriteShape shape, String column, DependencyGraph graph, String table) {
         if (shape.kind() == StatementKind.UPDATE && Footprint.assigns(shape, column)) {
             return null; // the old value's readers lose the row: only the wide tag reaches them
         }
         for (ColumnPin pin : shape.pins()) {
-            if (pin.column().equals(column)) {
+            if (pin.column().equals(column) && sameEquality(graph, graph.exactType(table, column), pin)) {
                 return pin.values();
             }
         }

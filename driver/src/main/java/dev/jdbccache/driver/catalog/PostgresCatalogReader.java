@@ -46,7 +46,9 @@ final class PostgresCatalogReader implements CatalogReader {
             + "join pg_catalog.pg_class c on c.oid = i.inhrelid join pg_catalog.pg_class p on p.oid = i.inhparent "
             + "where c.relkind in ('r', 'p', 'f')";
     // every column of the user's tables, with whether a single-column key, foreign key or index has it
-    private static final String COLUMNS = "select c.relname, a.attname, t.typname, t.typtype, "
+    private static final String COLUMNS = "select c.relname, a.attname, "
+            // varchar(n) trims an inserted value's excess trailing spaces: not exact
+            + "case when t.typname = 'varchar' and a.atttypmod <> -1 then 'varchar(n)' else t.typname end, t.typtype, "
             + "coalesce(co.collisdeterministic, true), "
             + "exists (select 1 from pg_catalog.pg_constraint k where k.conrelid = c.oid and k.contype in ('p', 'u', 'f') "
             + "and k.conkey = array[a.attnum]) "

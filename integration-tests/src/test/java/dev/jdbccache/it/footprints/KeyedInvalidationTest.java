@@ -247,6 +247,29 @@ class KeyedInvalidationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aVarcharWithALength_isNoPartitionColumn_forItTrimsTheSpacesOfAnInsertedValue() throws SQLException {
+        db.outside("create table login (id int primary key, username varchar(8) unique)");
+        try (Connection c = db.open("local")) {
+            String byName = "select id from login where username = ?";
+            assertEquals(-1, one(c, byName, "bob     ")); // 8 characters: cached as empty
+            assertEquals(-1, one(c, byName, "bob     "));
+            update(c, "insert into login (id, username) values (?, ?)", 1, "bob      "); // 9: stored as the 8 above
+            assertEquals(1, one(c, byName, "bob     "));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void truncateCascade_invalidatesTheTablesThatReferToTheTruncatedOne() throws SQLException {
+        try (Connection c = db.open("local")) {
+            String count = "select count(*) from review where item_id = ?";
+            assertTrue(one(c, count, 1) > 0);
+            assertTrue(one(c, count, 1) > 0);
+            PgSchemaFixture.run(c, "truncate item cascade"); // review refers to item with no ON DELETE rule
+            assertEquals(0, one(c, count, 1));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "redis"})
     void writesWithoutPins_andBatches_stillInvalidateWhatTheyTouch(String store) throws SQLException {
