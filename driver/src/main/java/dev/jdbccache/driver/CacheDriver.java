@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * The {@code jdbc:cache:} driver. It accepts {@code jdbc:cache:<rest>} when a registered driver
  * accepts {@code jdbc:<rest>}, connects through that driver, and wraps the connection so that
- * repeated reads are answered from the cache. {@code cache.*} connection properties configure the
+ * repeated reads are answered from the cache. {@code cache.*} keys in the URL (query parameters,
+ * or {@code ;key=value} segments; taking precedence) and connection properties configure the
  * cache and are removed before the properties reach the real driver.
  *
  * <p>Registered with {@link DriverManager} when the class loads (through
@@ -60,7 +61,8 @@ public final class CacheDriver implements Driver {
         if (!JdbcUrls.isOurs(url)) {
             return null;
         }
-        String realUrl = JdbcUrls.delegateUrl(url);
+        JdbcUrls.UrlSettings fromUrl = JdbcUrls.split(JdbcUrls.delegateUrl(url));
+        String realUrl = fromUrl.url();
         Driver real = findDelegate(realUrl);
         if (real == null) {
             throw new SQLException("No registered JDBC driver accepts " + JdbcUrls.mask(realUrl)
@@ -68,7 +70,7 @@ public final class CacheDriver implements Driver {
                     "08001");
         }
         Properties properties = info == null ? new Properties() : info;
-        CacheConfig config = ConfigLoader.standard().load(properties);
+        CacheConfig config = ConfigLoader.standard().load(properties, fromUrl.settings());
         Connection connection = real.connect(realUrl, ConfigLoader.withoutCacheKeys(properties));
         if (connection == null) {
             throw new SQLException("The driver " + real.getClass().getName() + " declined " + JdbcUrls.mask(realUrl), "08001");
@@ -92,7 +94,17 @@ public final class CacheDriver implements Driver {
         if (url == null) {
             throw new SQLException("The URL is null", "08001");
         }
-        return JdbcUrls.isOurs(url) && findDelegate(JdbcUrls.delegateUrl(url)) != null;
+        return JdbcUrls.isOurs(url) && findDelegate(withoutCacheSettings(url)) != null;
+    }
+
+    /** The real driver's URL without the {@code cache.*} settings (left in when they cannot be read). */
+    private static String withoutCacheSettings(String url) {
+        String delegate = JdbcUrls.delegateUrl(url);
+        try {
+            return JdbcUrls.split(delegate).url();
+        } catch (SQLException malformed) {
+            return delegate; // connect reports it
+        }
     }
 
     @Override
@@ -101,9 +113,10 @@ public final class CacheDriver implements Driver {
             return new DriverPropertyInfo[0];
         }
         List<DriverPropertyInfo> result = new ArrayList<>();
-        Driver real = findDelegate(JdbcUrls.delegateUrl(url));
+        String realUrl = withoutCacheSettings(url);
+        Driver real = findDelegate(realUrl);
         if (real != null) {
-            result.addAll(Arrays.asList(real.getPropertyInfo(JdbcUrls.delegateUrl(url), ConfigLoader.withoutCacheKeys(info))));
+            result.addAll(Arrays.asList(real.getPropertyInfo(realUrl, ConfigLoader.withoutCacheKeys(info))));
         }
         for (CacheSetting setting : CacheSetting.values()) {
             String value = info == null ? null : info.getProperty(setting.key());

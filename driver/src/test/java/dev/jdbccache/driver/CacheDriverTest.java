@@ -74,6 +74,24 @@ class CacheDriverTest {
     }
 
     @Test
+    void cacheKeysInTheUrl_configureTheCache_takePrecedence_andNeverReachTheRealDriver() throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("cache.ttl", "7s");
+        String name = "url-settings-" + java.util.UUID.randomUUID();
+        // H2 refuses settings it does not know: connecting at all shows the keys were taken out
+        try (Connection c = DriverManager.getConnection("jdbc:cache:h2:mem:" + name + ";cache.name=" + name
+                + ";cache.ttl=5s;DB_CLOSE_DELAY=-1", info)) {
+            JdbcCache cache = JdbcCache.of(c);
+            assertEquals(name, cache.name());
+            assertEquals("5s", cache.configuration().get("cache.ttl"));
+            assertEquals("URL", cache.configurationOrigins().get("cache.ttl"));
+        }
+        SQLException invalid = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:cache:h2:mem:" + name + ";cache.ttl=soon", new Properties()));
+        assertTrue(invalid.getMessage().contains("cache.ttl=soon (URL)"), invalid.getMessage());
+    }
+
+    @Test
     void disabledCacheIsAPurePassThrough() throws SQLException {
         Properties info = new Properties();
         info.setProperty("cache.enabled", "false");

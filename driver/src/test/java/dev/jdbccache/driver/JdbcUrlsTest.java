@@ -3,12 +3,33 @@ package dev.jdbccache.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jdbccache.driver.config.ConfigEntry;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 class JdbcUrlsTest {
+
+    @Test
+    void cacheKeysInTheQueryOrInSemicolonSegments_areTakenOutOfTheUrl() throws Exception {
+        JdbcUrls.UrlSettings pg = JdbcUrls.split(
+                "jdbc:postgresql://h/db?user=u&cache.ttl=30s&ssl=true&cache.include=select%20x");
+        assertEquals("jdbc:postgresql://h/db?user=u&ssl=true", pg.url());
+        assertEquals("30s", pg.settings().getProperty("cache.ttl"));
+        assertEquals("select x", pg.settings().getProperty("cache.include"), "query values are %-decoded");
+        assertEquals("jdbc:postgresql://h/db", JdbcUrls.split("jdbc:postgresql://h/db?cache.store=redis").url());
+        JdbcUrls.UrlSettings h2 = JdbcUrls.split("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;cache.ttl=0;MODE=PostgreSQL");
+        assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;MODE=PostgreSQL", h2.url());
+        assertEquals("0", h2.settings().getProperty("cache.ttl"));
+        String untouched = "jdbc:postgresql://h/db?user=u&cachename=x";
+        assertEquals(untouched, JdbcUrls.split(untouched).url());
+        assertTrue(JdbcUrls.split(untouched).settings().isEmpty());
+        SQLException malformed = assertThrows(SQLException.class,
+                () -> JdbcUrls.split("jdbc:postgresql://h/db?cache.include=%zz"));
+        assertTrue(malformed.getMessage().contains("cache.include"), malformed.getMessage());
+    }
 
     @Test
     void prefixIsStrippedOnceFromTheStart() {

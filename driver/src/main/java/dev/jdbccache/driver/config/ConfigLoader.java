@@ -50,6 +50,15 @@ public final class ConfigLoader {
 
     /** The configuration for a connection whose properties are {@code connectionProperties}. */
     public CacheConfig load(Properties connectionProperties) throws ConfigException {
+        return load(connectionProperties, null);
+    }
+
+    /**
+     * As {@link #load(Properties)}, with {@code cache.*} settings the URL carried
+     * ({@code urlSettings}): they take precedence over the connection properties, as a real
+     * driver's URL parameters do over its properties.
+     */
+    public CacheConfig load(Properties connectionProperties, Properties urlSettings) throws ConfigException {
         Map<String, ConfigEntry> merged = new LinkedHashMap<>();
         for (CacheSetting setting : CacheSetting.values()) {
             merged.put(setting.key(), new ConfigEntry(setting.key(), setting.defaultValue(), "default"));
@@ -57,6 +66,7 @@ public final class ConfigLoader {
         putAll(merged, classpathEntries());
         putAll(merged, fileEntries());
         putAll(merged, propertyEntries(connectionProperties));
+        putAll(merged, entries(urlSettings, "URL"));
 
         Map<String, ConfigEntry> settings = new LinkedHashMap<>();
         List<ConfigEntry> tableEntries = new ArrayList<>();
@@ -106,11 +116,15 @@ public final class ConfigLoader {
     }
 
     private static List<ConfigEntry> propertyEntries(Properties properties) {
+        return entries(properties, "connection properties");
+    }
+
+    private static List<ConfigEntry> entries(Properties properties, String origin) {
         List<ConfigEntry> result = new ArrayList<>();
         if (properties != null) {
             properties.stringPropertyNames().stream().sorted()
                     .filter(k -> k.startsWith(CacheSetting.PREFIX))
-                    .forEach(k -> result.add(new ConfigEntry(k, properties.getProperty(k), "connection properties")));
+                    .forEach(k -> result.add(new ConfigEntry(k, properties.getProperty(k), origin)));
         }
         return result;
     }

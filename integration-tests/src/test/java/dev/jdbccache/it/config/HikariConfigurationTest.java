@@ -86,6 +86,30 @@ class HikariConfigurationTest {
                 cause.getMessage());
     }
 
+    /** A tool that passes a URL alone (a benchmark client, a SQL console): its cache.* keys configure the cache. */
+    @Test
+    void cacheKeysInTheJdbcUrlAlone_configureTheCache_andPgjdbcNeverSeesThem() throws Exception {
+        String cacheName = "url-only-" + UUID.randomUUID();
+        String prefix = "jcurl:" + cacheName + ":";
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:cache:" + PG_URL.substring("jdbc:".length()) + "&cache.name=" + cacheName
+                + "&cache.store=redis&cache.redis.prefix=" + prefix + "&cache.ttl=45s");
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config); Connection c = pool.getConnection()) {
+            CacheRuntime runtime = runtime(c);
+            assertEquals(cacheName, runtime.config().name());
+            assertEquals("redis", runtime.config().store());
+            assertEquals(Duration.ofSeconds(45), runtime.config().ttl());
+            assertEquals("URL", runtime.config().origins().get("cache.store"));
+            String realUrl = c.unwrap(CachingConnection.class).unwrap(org.postgresql.PGConnection.class) instanceof Connection real
+                    ? real.getMetaData().getURL() : "";
+            assertTrue(!realUrl.contains("cache."), "the real driver's URL: " + realUrl);
+        }
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
+            jedis.keys("{" + prefix + "}*").forEach(jedis::del);
+        }
+    }
+
     private static String read(HikariDataSource pool, String table) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement("select v from " + table + " where id = ?")) {
