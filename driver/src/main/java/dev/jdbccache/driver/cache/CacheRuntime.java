@@ -121,7 +121,7 @@ public final class CacheRuntime implements AutoCloseable {
         EntryStore.Lookup lookup;
         try {
             lookup = store.lookup(key, tags);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             storeFailed("lookup", e);
             return null;
         }
@@ -157,7 +157,7 @@ public final class CacheRuntime implements AutoCloseable {
                 stats.fillDropped();
                 LOG.debug("[{}] fill dropped (a write intervened): {}", config.name(), plan.sql());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             storeFailed("fill", e);
         }
     }
@@ -249,7 +249,7 @@ public final class CacheRuntime implements AutoCloseable {
         versions.invalidateAll();
         try {
             store.forgetFootprints(); // nodes whose settings were just made the same agree again
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             storeFailed("invalidate_all", e);
         }
         footprints.forget();
@@ -319,7 +319,8 @@ public final class CacheRuntime implements AutoCloseable {
         }
     }
 
-    private void storeFailed(String operation, RuntimeException e) {
+    /** Any failure of the store, a library of another version ({@link LinkageError}) included: a bypass. */
+    private void storeFailed(String operation, Throwable e) {
         stats.bypass(BypassReason.STORE_FAILURE);
         if (failuresLogged.size() < 64 && failuresLogged.add("store " + operation + " " + e.getClass().getName())) {
             LOG.warn("[{}] cache store failed during {}; reads go to the database meanwhile: {}", config.name(), operation, e.toString());

@@ -192,7 +192,7 @@ public final class DatabaseScope {
         VersionSnapshot now;
         try {
             now = versions.capture(CATALOG_ONLY);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return false; // the store is failing: the write marks it dirty, and the epoch moves on
         }
         if (now.leased()) {
@@ -214,7 +214,7 @@ public final class DatabaseScope {
     private long sharedCatalogVersion() {
         try {
             return versions.capture(CATALOG_ONLY).versions()[0];
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return NO_VERSION;
         }
     }
@@ -243,7 +243,7 @@ public final class DatabaseScope {
                 failedAtNanos = 0;
                 catalog.compareAndSet(seen, read); // fails when DDL ran meanwhile: the next caller reads again
                 return read;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | LinkageError e) {
                 failedAtNanos = System.nanoTime();
                 if (!failureLogged) {
                     failureLogged = true;
@@ -265,7 +265,7 @@ public final class DatabaseScope {
             DependencyGraph result = catalogReader.read(connection, analyzer);
             connection.releaseSavepoint(savepoint);
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) {
             connection.rollback(savepoint);
             throw e;
         }

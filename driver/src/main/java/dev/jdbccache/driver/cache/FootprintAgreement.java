@@ -51,7 +51,7 @@ final class FootprintAgreement {
             askedAtNanos = System.nanoTime();
             try {
                 state = store.agreesOnFootprints(signature) ? State.AGREED : State.DISAGREED;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 return false; // asked again later; meanwhile whole tables, which is safe with any node
             }
             if (state == State.DISAGREED) {

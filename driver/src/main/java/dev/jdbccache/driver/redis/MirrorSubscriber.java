@@ -72,7 +72,7 @@ final class MirrorSubscriber implements AutoCloseable {
             try {
                 client.subscribe(subscription, gateway.keys().channel());
                 pauseMillis = 50;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 if (!failureLogged && !closed) {
                     failureLogged = true;
                     LOG.warn("[{}] Redis subscription for the local tier failed; the local tier is skipped until it is back: {}",
@@ -131,7 +131,7 @@ final class MirrorSubscriber implements AutoCloseable {
                 mirror.synced(RedisGateway.text(reply.get(1)), Long.parseLong(RedisGateway.text(reply.get(2))));
                 failureLogged = false;
                 heartbeat();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 stop();
             }
         }
@@ -169,7 +169,7 @@ final class MirrorSubscriber implements AutoCloseable {
             }
             try {
                 ping(ByteBuffer.allocate(Long.BYTES).putLong(System.nanoTime()).array());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // the subscription loop notices the broken connection
             }
         }
@@ -181,7 +181,7 @@ final class MirrorSubscriber implements AutoCloseable {
                 if (isSubscribed()) {
                     unsubscribe();
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 // already broken
             }
         }

@@ -113,10 +113,26 @@ final class RedisConnectionFactory {
         if (password != null && !password.isEmpty()) {
             builder.password(password);
         }
-        if (JedisURIHelper.hasDbIndex(url) && !cluster()) {
-            builder.database(JedisURIHelper.getDBIndex(url));
+        int database = databaseIndex(url);
+        if (database >= 0 && !cluster()) {
+            builder.database(database);
         }
         return builder.build();
+    }
+
+    /**
+     * The database of {@code redis://host:port/3}, or -1 without one. Read here rather than with
+     * {@code JedisURIHelper.hasDbIndex}, which Jedis 7 (the version Spring Boot 4.0 manages) lacks.
+     */
+    static int databaseIndex(URI url) {
+        String path = url.getPath();
+        if (path == null || path.length() < 2) {
+            return -1;
+        }
+        String index = path.substring(1);
+        int slash = index.indexOf('/');
+        index = slash < 0 ? index : index.substring(0, slash);
+        return index.matches("[0-9]{1,5}") ? Integer.parseInt(index) : -1;
     }
 
     /** Chain and host name verified (SslVerifyMode.FULL); Jedis reads the trust store for each new connection. */

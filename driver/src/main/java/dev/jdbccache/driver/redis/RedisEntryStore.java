@@ -228,7 +228,7 @@ public final class RedisEntryStore implements EntryStore {
         }
         try {
             gateway.deleteEntry(redisKey);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // it expires by its TTL anyway
         }
     }
@@ -238,7 +238,7 @@ public final class RedisEntryStore implements EntryStore {
     public void clear() {
         try {
             gateway.advanceEpoch();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             gateway.markDirty();
         }
     }

@@ -165,7 +165,7 @@ final class RedisGateway implements AutoCloseable {
             byte[] stored = jedis.get(key);
             succeeded();
             return stored != null && signature.equals(text(stored));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw failure("SET", e);
         }
     }
@@ -176,7 +176,7 @@ final class RedisGateway implements AutoCloseable {
         try {
             client().del(keys.footprints());
             succeeded();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw failure("DEL", e);
         }
     }
@@ -200,7 +200,7 @@ final class RedisGateway implements AutoCloseable {
                 return;
             }
             runId = runId(jedis.info("server"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw failure("INFO", e);
         }
         succeeded();
@@ -222,7 +222,7 @@ final class RedisGateway implements AutoCloseable {
                     return List.of(keys.channel(), bytes(runId));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             serverUnchecked.set(true);
             throw e;
         }
@@ -261,7 +261,7 @@ final class RedisGateway implements AutoCloseable {
                     cursor = page.getCursor();
                 } while (!closed && !ScanParams.SCAN_POINTER_START.equals(cursor));
                 LOG.debug("[{}] removed {} keys of the ended epoch {}", cacheName, removed, oldEpoch);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.debug("[{}] the keys of the ended epoch {} stay for now: {}", cacheName, oldEpoch, firstLine(e));
             }
         }, "jdbc-cache-epoch-sweep-" + cacheName);
@@ -310,7 +310,7 @@ final class RedisGateway implements AutoCloseable {
             try {
                 client().del(key);
                 succeeded();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 failed(e);
             }
         }
@@ -335,7 +335,7 @@ final class RedisGateway implements AutoCloseable {
         Object reply;
         try {
             reply = evalsha(client(), script, scriptKeys, args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw failure(script.toString(), e);
         }
         succeeded();
@@ -378,7 +378,7 @@ final class RedisGateway implements AutoCloseable {
         List<byte[]> values;
         try {
             values = client().mget(names.toArray(new byte[0][]));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             throw failure("MGET", e);
         }
         succeeded();
@@ -399,14 +399,31 @@ final class RedisGateway implements AutoCloseable {
     }
 
     /** Counts a failed call against the circuit (unless Redis answered and is up) and wraps it. */
-    private RedisUnavailableException failure(String what, RuntimeException e) {
+    /**
+     * The exception a failed call becomes. A {@link LinkageError} is a Jedis of another version
+     * than the driver was built for (a framework's managed version): a store failure like any
+     * other, never a query failure, and it says what to do.
+     */
+    private RedisUnavailableException failure(String what, Throwable e) {
         if (e instanceof JedisDataException data && !redisUnhealthy(data)) {
             succeeded(); // Redis answered: it is up, even if this call failed
         } else {
             failed(e);
         }
-        return new RedisUnavailableException(what + ": " + firstLine(e), e);
+        return new RedisUnavailableException(what + ": " + describe(e), e);
     }
+
+    /** A failure in one line; for a Jedis of another version, what to do about it. */
+    private static String describe(Throwable e) {
+        return e instanceof LinkageError
+                ? firstLine(e) + " (the Jedis on the class path is not the version jdbc-cache was built for, "
+                        + JEDIS_BUILT_WITH + "; a framework's dependency management may have picked it: pin Jedis to "
+                        + "that version; until then the cache runs without Redis and every query goes to the database)"
+                : firstLine(e);
+    }
+
+    /** The Jedis major version the driver's Redis stores are written against. */
+    private static final String JEDIS_BUILT_WITH = "Jedis 8";
 
     private static Object evalsha(UnifiedJedis jedis, RedisScript script, List<byte[]> keys, List<byte[]> args) {
         try {
@@ -426,17 +443,17 @@ final class RedisGateway implements AutoCloseable {
         }
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(Throwable e) {
         serverUnchecked.set(true);
         if (circuit.onFailure()) {
             if (openLogged.compareAndSet(false, true)) { // once per outage; failed trials only at debug
                 LOG.warn("[{}] Redis failed {} times in a row; circuit open, queries go to the database: {}", cacheName,
-                        circuit.consecutiveFailures(), firstLine(e));
+                        circuit.consecutiveFailures(), describe(e));
             } else {
                 LOG.debug("[{}] Redis trial call failed; circuit open again: {}", cacheName, firstLine(e));
             }
         } else if (failureLogged.compareAndSet(false, true)) {
-            LOG.warn("[{}] Redis call failed; the query goes to the database: {}", cacheName, firstLine(e));
+            LOG.warn("[{}] Redis call failed; the query goes to the database: {}", cacheName, describe(e));
         }
     }
 

@@ -104,7 +104,7 @@ final class RedisTableVersions implements TableVersions {
             if (reply.size() > 2 && "0".equals(RedisGateway.text(reply.get(2)))) {
                 degraded.incrementAndGet(); // out of memory: counters were deleted instead (still safe)
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // the write itself goes on: entries stored before it must not be served once Redis is back
             gateway.markDirty();
         }

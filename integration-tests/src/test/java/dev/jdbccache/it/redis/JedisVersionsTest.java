@@ -1,0 +1,98 @@
+package dev.jdbccache.it.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jdbccache.driver.JdbcCache;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver with the Jedis that a framework picks rather than ours: Spring Boot 4.0 manages
+ * Jedis 7, and the driver was built with 8 (Jedis 7 has no {@code RedisClient}, Jedis 8 no
+ * {@code JedisPooled}). A child JVM runs with Jedis 7 (copied to {@code target/jedis7} by the
+ * build) in place of 8, on a real Redis: every query succeeds with the right answer, the
+ * failure is a store failure (counted) and the log says what to do. (Serving hits with Jedis 7
+ * too is issue 17's item 2b, still open.)
+ */
+class JedisVersionsTest {
+
+    private static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
+
+    @Test
+    void withJedis7OnTheClassPath_queriesSucceed_andTheFailureIsAStoreFailureThatSaysWhatToDo() throws Exception {
+        Path jedis7;
+        try (Stream<Path> files = Files.list(Path.of("target", "jedis7"))) {
+            jedis7 = files.filter(p -> p.getFileName().toString().startsWith("jedis-7.")).findFirst().orElseThrow();
+        }
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.contains(File.separator + "redis" + File.separator + "clients" + File.separator + "jedis" + File.separator)) {
+                classPath.add(entry);
+            }
+        }
+        classPath.add(jedis7.toAbsolutePath().toString());
+        String prefix = Nodes.prefix();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                String.join(File.pathSeparator, classPath), Program.class.getName(), REDIS, prefix))
+                .redirectErrorStream(true).start();
+        String output;
+        try {
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            child.destroyForcibly();
+            Nodes.deleteKeys(REDIS, prefix);
+        }
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("jedis=" + jedis7.getFileName()), output);
+        assertTrue(output.contains("queries=2 right"), output);
+        assertTrue(output.matches("(?s).*store_failures=[1-9].*"), output);
+        assertTrue(output.contains("the Jedis on the class path is not the version jdbc-cache was built for"), output);
+    }
+
+    /** The child: a table on H2, read twice through the redis store. */
+    public static final class Program {
+        public static void main(String[] args) throws SQLException {
+            String where = redis.clients.jedis.Jedis.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            System.out.println("jedis=" + where.substring(where.lastIndexOf('/') + 1));
+            Properties p = Nodes.node("redis", args[0], args[1]);
+            String db = "jedis7-" + UUID.randomUUID();
+            try (Connection c = DriverManager.getConnection("jdbc:cache:h2:mem:" + db + ";DB_CLOSE_DELAY=-1", p);
+                    Statement s = c.createStatement()) {
+                s.execute("create table items(id int primary key, v int)");
+                s.execute("insert into items values (1, 10)");
+                for (int i = 0; i < 2; i++) {
+                    try (PreparedStatement ps = c.prepareStatement("select v from items where id = ?")) {
+                        ps.setInt(1, 1);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getInt(1) != 10) {
+                                throw new IllegalStateException("wrong value " + rs.getInt(1));
+                            }
+                        }
+                    }
+                }
+                var stats = JdbcCache.of(c).stats();
+                System.out.println("queries=2 right, hits=" + stats.hits() + " store_failures="
+                        + stats.bypasses(dev.jdbccache.driver.cache.BypassReason.STORE_FAILURE));
+            }
+        }
+    }
+}
