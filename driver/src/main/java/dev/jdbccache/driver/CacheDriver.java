@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 /**
@@ -63,13 +65,16 @@ public final class CacheDriver implements Driver {
         }
         JdbcUrls.UrlSettings fromUrl = JdbcUrls.split(JdbcUrls.delegateUrl(url));
         String realUrl = fromUrl.url();
-        Driver real = findDelegate(realUrl);
+        Properties properties = info == null ? new Properties() : info;
+        String named = fromUrl.settings().getProperty(CacheSetting.DELEGATE_DRIVER.key(),
+                properties.getProperty(CacheSetting.DELEGATE_DRIVER.key()));
+        Driver real = findDelegate(realUrl, named);
         if (real == null) {
             throw new SQLException("No registered JDBC driver accepts " + JdbcUrls.mask(realUrl)
-                    + " (the part of " + JdbcUrls.mask(url) + " after jdbc:cache:); put the database's driver on the class path",
+                    + " (the part of " + JdbcUrls.mask(url) + " after jdbc:cache:); put the database's driver on the class path, or name it with "
+                    + CacheSetting.DELEGATE_DRIVER.key(),
                     "08001");
         }
-        Properties properties = info == null ? new Properties() : info;
         CacheConfig config = ConfigLoader.standard().load(properties, fromUrl.settings());
         Connection connection = real.connect(realUrl, ConfigLoader.withoutCacheKeys(properties));
         if (connection == null) {
@@ -94,7 +99,15 @@ public final class CacheDriver implements Driver {
         if (url == null) {
             throw new SQLException("The URL is null", "08001");
         }
-        return JdbcUrls.isOurs(url) && findDelegate(withoutCacheSettings(url)) != null;
+        if (!JdbcUrls.isOurs(url)) {
+            return false;
+        }
+        try {
+            JdbcUrls.UrlSettings fromUrl = JdbcUrls.split(JdbcUrls.delegateUrl(url));
+            return findDelegate(fromUrl.url(), fromUrl.settings().getProperty(CacheSetting.DELEGATE_DRIVER.key())) != null;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** The real driver's URL without the {@code cache.*} settings (left in when they cannot be read). */
@@ -153,22 +166,106 @@ public final class CacheDriver implements Driver {
         throw new SQLFeatureNotSupportedException("jdbc-cache logs through SLF4J", "0A000");
     }
 
-    /** The first registered driver, other than ours, that accepts {@code realUrl}. */
-    private static Driver findDelegate(String realUrl) {
+    /**
+     * The real driver for {@code realUrl}: the class {@code cache.delegate-driver} names (from
+     * the URL or the properties), else the first driver, other than ours, that accepts the URL
+     * among those registered with {@link DriverManager} (it lists only drivers this class's loader
+     * can see), then those that {@link ServiceLoader} finds through the thread's context class
+     * loader and this class's loader (a web application's {@code WEB-INF/lib}, a plugin loader,
+     * HikariCP's {@code driverClassName} in a child loader).
+     */
+    private static Driver findDelegate(String realUrl, String delegateClass) throws SQLException {
+        if (delegateClass != null && !delegateClass.isBlank()) {
+            return named(delegateClass.strip());
+        }
         Enumeration<Driver> drivers = DriverManager.getDrivers();
         while (drivers.hasMoreElements()) {
             Driver driver = drivers.nextElement();
-            if (driver instanceof CacheDriver) {
-                continue;
+            if (accepts(driver, realUrl)) {
+                return driver;
             }
+        }
+        for (ClassLoader loader : loaders()) {
             try {
-                if (driver.acceptsURL(realUrl)) {
-                    return driver;
+                for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
+                    if (accepts(driver, realUrl)) {
+                        return driver;
+                    }
                 }
-            } catch (SQLException | RuntimeException e) {
-                // a driver that cannot judge the URL is not the one for it
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // a broken META-INF/services entry of some library: not the driver we are after
             }
         }
         return null;
+    }
+
+    private static Driver findDelegate(String realUrl) {
+        try {
+            return findDelegate(realUrl, null);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static boolean accepts(Driver driver, String realUrl) {
+        if (driver instanceof CacheDriver) {
+            return false;
+        }
+        try {
+            return driver.acceptsURL(realUrl);
+        } catch (SQLException | RuntimeException e) {
+            return false; // a driver that cannot judge the URL is not the one for it
+        }
+    }
+
+    private static List<ClassLoader> loaders() {
+        List<ClassLoader> loaders = new ArrayList<>(2);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null) {
+            loaders.add(context);
+        }
+        ClassLoader own = CacheDriver.class.getClassLoader();
+        if (own != null && own != context) {
+            loaders.add(own);
+        }
+        return loaders;
+    }
+
+    /** Real drivers named by {@code cache.delegate-driver}, one instance per class (weakly held). */
+    private static final ClassValue<Driver[]> NAMED = new ClassValue<>() {
+        @Override
+        protected Driver[] computeValue(Class<?> type) {
+            return new Driver[1];
+        }
+    };
+
+    private static Driver named(String className) throws SQLException {
+        Class<?> type = null;
+        for (ClassLoader loader : loaders()) {
+            try {
+                type = Class.forName(className, true, loader);
+                break;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        if (type == null) {
+            throw new SQLException("cache.delegate-driver=" + className + ": no such class in the thread's context "
+                    + "class loader or jdbc-cache's", "08001");
+        }
+        if (!Driver.class.isAssignableFrom(type) || type == CacheDriver.class) {
+            throw new SQLException("cache.delegate-driver=" + className + " is not a java.sql.Driver", "08001");
+        }
+        Driver[] holder = NAMED.get(type);
+        synchronized (holder) {
+            if (holder[0] == null) {
+                try {
+                    holder[0] = (Driver) type.getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new SQLException("cache.delegate-driver=" + className + " cannot be created: " + e, "08001", e);
+                }
+            }
+            return holder[0];
+        }
     }
 }

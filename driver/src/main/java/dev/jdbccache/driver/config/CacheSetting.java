@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public enum CacheSetting {
     ENABLED("cache.enabled", "true", "Cache results at all; false makes the driver a pure pass-through."),
+    DELEGATE_DRIVER("cache.delegate-driver", "",
+            "Class name of the real driver (e.g. org.postgresql.Driver), for class loaders where it is not found otherwise."),
     NAME("cache.name", "default", "Name of the cache instance; connections with the same name share one cache."),
     STORE("cache.store", "local",
             "Where entries live: local (Caffeine in this JVM), redis (shared), or tiered (local in front of Redis)."),

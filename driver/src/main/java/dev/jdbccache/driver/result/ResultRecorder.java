@@ -9,8 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records the rows of a real, positioned {@link ResultSet} into a {@link Recording}.
@@ -221,8 +220,17 @@ public final class ResultRecorder {
         texts == null ? null : Arrays.copyOf(texts, rowCount), warnings, bytes);
   }
 
-  /** A driver's version cannot change while its classes are loaded: asked once per result set class. */
-  private static final Map<Class<?>, String> DRIVER_VERSIONS = new ConcurrentHashMap<>();
+  /**
+   * A driver's version cannot change while its classes are loaded: asked once per result set
+   * class. A {@link ClassValue}, so that a web application's driver classes (and their class
+   * loader) are not kept alive by this driver after the application is undeployed.
+   */
+  private static final ClassValue<AtomicReference<String>> DRIVER_VERSIONS = new ClassValue<>() {
+    @Override
+    protected AtomicReference<String> computeValue(Class<?> type) {
+      return new AtomicReference<>();
+    }
+  };
 
   /**
    * H2's driver version, whose build number ends H2's error messages (asked once per result set
@@ -232,7 +240,8 @@ public final class ResultRecorder {
     if (profile != Profile.H2) {
       return "";
     }
-    String known = DRIVER_VERSIONS.get(rs.getClass());
+    AtomicReference<String> memo = DRIVER_VERSIONS.get(rs.getClass());
+    String known = memo.get();
     if (known != null) {
       return known;
     }
@@ -242,7 +251,7 @@ public final class ResultRecorder {
       if (version == null) {
         return "";
       }
-      DRIVER_VERSIONS.put(rs.getClass(), version);
+      memo.set(version);
       return version;
     } catch (SQLException | RuntimeException e) {
       // Without the version, cached H2 errors only lack the "[code-build]" suffix.
