@@ -11,19 +11,16 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Builds Jedis 8 clients from {@code cache.redis.*}: {@link RedisClient} for one server (TLS with
- * {@code rediss://}), {@link RedisClusterClient} for a cluster, {@link RedisSentinelClient} for
- * Sentinel. Credentials, TLS and the database number come from {@code cache.redis.url} in every
+ * Builds Jedis clients from {@code cache.redis.*} (Jedis 8's, or Jedis 7's where a framework chose it;
+ * see {@link Jedis8Clients}, {@link Jedis7Clients}): one server (TLS with
+ * {@code rediss://}), a cluster, or a master that Sentinel monitors. Credentials, TLS and the database number come from {@code cache.redis.url} in every
  * case (Sentinels themselves are asked without them). TLS verifies the certificate chain, against
  * {@code cache.redis.truststore} or else the JVM's trust store, and the host name.
  * Every wait is bounded: connect and socket timeouts, and borrowing a pooled connection waits at most
@@ -65,13 +62,9 @@ final class RedisConnectionFactory {
         pool.setBlockWhenExhausted(true);
         pool.setJmxEnabled(false);
         if (cluster()) {
-            return RedisClusterClient.builder()
-                    .nodes(hostPorts(config.redisCluster()))
-                    .clientConfig(clientConfig)
-                    .poolConfig(pool)
-                    .maxAttempts(2)
-                    .maxTotalRetriesDuration(socketTimeout.multipliedBy(2))
-                    .build();
+            return JedisGeneration.EIGHT
+                    ? Jedis8Clients.cluster(hostPorts(config.redisCluster()), clientConfig, pool, socketTimeout.multipliedBy(2))
+                    : Jedis7Clients.cluster(hostPorts(config.redisCluster()), clientConfig, pool);
         }
         if (!config.redisSentinels().isEmpty()) {
             JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
@@ -80,19 +73,16 @@ final class RedisConnectionFactory {
                     .protocol(RedisProtocol.RESP2) // else Jedis warns on every Sentinel connection
                     .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
                     .build();
-            return RedisSentinelClient.builder()
-                    .masterName(config.redisSentinelMaster())
-                    .sentinels(hostPorts(config.redisSentinels()))
-                    .sentinelClientConfig(sentinelConfig)
-                    .clientConfig(clientConfig)
-                    .poolConfig(pool)
-                    .build();
+            if (!JedisGeneration.EIGHT) {
+                throw new IllegalStateException("cache.redis.sentinels needs Jedis 8 (this class path has Jedis 7): "
+                        + "following a failover safely needs its Sentinel client");
+            }
+            return Jedis8Clients.sentinel(config.redisSentinelMaster(), hostPorts(config.redisSentinels()), sentinelConfig,
+                    clientConfig, pool);
         }
-        return RedisClient.builder()
-                .hostAndPort(JedisURIHelper.getHostAndPort(url))
-                .clientConfig(clientConfig)
-                .poolConfig(pool)
-                .build();
+        HostAndPort server = JedisURIHelper.getHostAndPort(url);
+        return JedisGeneration.EIGHT ? Jedis8Clients.single(server, clientConfig, pool)
+                : Jedis7Clients.single(server, clientConfig, pool);
     }
 
     private JedisClientConfig clientConfig(URI url, Duration socketTimeout) {

@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -75,12 +74,17 @@ final class RedisGateway implements AutoCloseable {
      */
     private final AtomicBoolean serverUnchecked = new AtomicBoolean(true);
 
-    RedisGateway(String cacheName, RedisKeys keys, CircuitBreaker circuit, Supplier<UnifiedJedis> clientFactory) {
+    RedisGateway(String cacheName, RedisKeys keys, CircuitBreaker circuit, Supplier<UnifiedJedis> clientFactory,
+            boolean cluster) {
         this.cacheName = cacheName;
         this.keys = keys;
         this.circuit = circuit;
         this.clientFactory = clientFactory;
+        this.cluster = cluster;
     }
+
+    /** A Redis Cluster: its shards have run ids of their own, so the server check is skipped. */
+    private final boolean cluster;
 
     RedisKeys keys() {
         return keys;
@@ -195,7 +199,7 @@ final class RedisGateway implements AutoCloseable {
         String runId;
         try {
             UnifiedJedis jedis = client();
-            if (jedis instanceof RedisClusterClient) {
+            if (cluster) {
                 serverUnchecked.set(false);
                 return;
             }
@@ -413,17 +417,15 @@ final class RedisGateway implements AutoCloseable {
         return new RedisUnavailableException(what + ": " + describe(e), e);
     }
 
-    /** A failure in one line; for a Jedis of another version, what to do about it. */
+    /** A failure in one line; for a class that is missing or of another version, what to do about it. */
     private static String describe(Throwable e) {
         return e instanceof LinkageError
-                ? firstLine(e) + " (the Jedis on the class path is not the version jdbc-cache was built for, "
-                        + JEDIS_BUILT_WITH + "; a framework's dependency management may have picked it: pin Jedis to "
-                        + "that version; until then the cache runs without Redis and every query goes to the database)"
+                ? firstLine(e) + " (a class the Redis store needs is missing or of another version: jdbc-cache runs "
+                        + "on Jedis 7 and 8 with their dependencies, commons-pool2 among them; a framework's dependency "
+                        + "management may have picked others. Until that is fixed the cache runs without Redis and every "
+                        + "query goes to the database)"
                 : firstLine(e);
     }
-
-    /** The Jedis major version the driver's Redis stores are written against. */
-    private static final String JEDIS_BUILT_WITH = "Jedis 8";
 
     private static Object evalsha(UnifiedJedis jedis, RedisScript script, List<byte[]> keys, List<byte[]> args) {
         try {

@@ -20,7 +20,7 @@ public final class RedisStores {
         CircuitBreaker circuit = new CircuitBreaker(config.redisCircuitFailures(), config.redisCircuitOpenFor().toNanos(),
                 System::nanoTime);
         RedisGateway gateway = new RedisGateway(config.name(), new RedisKeys(config.redisPrefix()), circuit,
-                connections::commands);
+                connections::commands, connections.cluster());
         RedisTableVersions versions = new RedisTableVersions(gateway, config.writeLease());
         return new RedisEntryStore(config.name(), gateway, versions, new EntryValue(config.redisHmacKey()));
     }

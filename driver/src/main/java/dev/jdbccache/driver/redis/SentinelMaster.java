@@ -1,8 +1,6 @@
 package dev.jdbccache.driver.redis;
 
-import java.util.Iterator;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -11,7 +9,8 @@ import redis.clients.jedis.UnifiedJedis;
  * master accepts writes until every client has switched), so entries stored before it could look
  * current: whoever notices a switch ends the epoch first. The client switches by replacing its
  * master pool, after it changed the master's address, so comparing pools before and after a call
- * tells whether the call may have reached another master. Stateless.
+ * tells whether the call may have reached another master. Sentinel clients exist only on Jedis 8
+ * here ({@link Jedis7Clients}). Stateless.
  */
 final class SentinelMaster {
 
@@ -20,15 +19,11 @@ final class SentinelMaster {
 
     /** The pool of master connections the client borrows from now; {@code null} when not a Sentinel client. */
     static Object pool(UnifiedJedis client) {
-        if (client instanceof RedisSentinelClient sentinel) {
-            Iterator<?> pools = sentinel.getPrimaryNodesConnectionMap().values().iterator();
-            return pools.hasNext() ? pools.next() : null;
-        }
-        return null;
+        return JedisGeneration.EIGHT ? Jedis8Clients.masterPool(client) : null;
     }
 
     /** The master's address as the client knows it; {@code null} when not a Sentinel client. */
     static HostAndPort address(UnifiedJedis client) {
-        return client instanceof RedisSentinelClient sentinel ? sentinel.getCurrentMaster() : null;
+        return JedisGeneration.EIGHT ? Jedis8Clients.masterAddress(client) : null;
     }
 }
