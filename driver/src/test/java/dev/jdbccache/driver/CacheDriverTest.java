@@ -92,6 +92,20 @@ class CacheDriverTest {
     }
 
     @Test
+    void theRealDriversClass_isAConnectionsSetting_notItsCaches() throws SQLException {
+        String name = "delegate-" + java.util.UUID.randomUUID();
+        String url = "jdbc:cache:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;cache.name=" + name;
+        try (Connection found = DriverManager.getConnection(url);
+                Connection named = DriverManager.getConnection(url + ";cache.delegate-driver=org.h2.Driver")) {
+            assertSame(found.unwrap(CachingConnection.class).runtime(), named.unwrap(CachingConnection.class).runtime());
+        }
+        SQLException notADriver = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(url + ";cache.delegate-driver=java.lang.String"));
+        assertTrue(notADriver.getMessage().contains("cache.delegate-driver=java.lang.String is not a java.sql.Driver"),
+                notADriver.getMessage());
+    }
+
+    @Test
     void disabledCacheIsAPurePassThrough() throws SQLException {
         Properties info = new Properties();
         info.setProperty("cache.enabled", "false");

@@ -435,11 +435,17 @@ public final class CacheConfig {
     }
 
     /** Two configurations are the same cache when their effective values are equal. */
+    /** Settings of one connection, not of its cache: connections of one cache may differ in them. */
+    private static final java.util.Set<String> PER_CONNECTION = java.util.Set.of(CacheSetting.DELEGATE_DRIVER.key());
+
     public boolean sameSettings(CacheConfig other) {
         if (entries.size() != other.entries.size()) {
             return false;
         }
         for (Map.Entry<String, ConfigEntry> e : entries.entrySet()) {
+            if (PER_CONNECTION.contains(e.getKey())) {
+                continue;
+            }
             ConfigEntry mine = e.getValue();
             ConfigEntry theirs = other.entries.get(e.getKey());
             if (theirs == null || !mine.value().strip().equals(theirs.value().strip())) {
@@ -452,6 +458,9 @@ public final class CacheConfig {
     /** The first key whose value differs from {@code other}'s, for error messages; {@code null} if none. */
     public String firstDifference(CacheConfig other) {
         for (Map.Entry<String, ConfigEntry> e : entries.entrySet()) {
+            if (PER_CONNECTION.contains(e.getKey())) {
+                continue;
+            }
             ConfigEntry theirs = other.entries.get(e.getKey());
             if (theirs == null || !e.getValue().value().strip().equals(theirs.value().strip())) {
                 return e.getKey();
