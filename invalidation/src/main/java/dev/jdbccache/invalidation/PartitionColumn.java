@@ -1,5 +1,9 @@
 package dev.jdbccache.invalidation;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 
 /**
  * A partition column of a table (DESIGN.md section 8): its wide tag and its bucket tags, whose
@@ -48,6 +52,25 @@ public final class PartitionColumn {
             bucketTags[bucket] = tag;
         }
         return tag;
+    }
+
+    /**
+     * The bucket tags of {@code values} ({@link PinnedValues#of}): {@code null} when the pin is
+     * unknown, has more than {@code max} values, or holds a value not of the column's type.
+     */
+    public Set<String> bucketTags(List<Object> values, int max) {
+        if (values == PinnedValues.UNKNOWN || values.size() > max) {
+            return null;
+        }
+        Set<String> buckets = new LinkedHashSet<>();
+        for (Object value : values) {
+            String tag = bucketTag(value);
+            if (tag == null) {
+                return null;
+            }
+            buckets.add(tag);
+        }
+        return buckets;
     }
 
     @Override

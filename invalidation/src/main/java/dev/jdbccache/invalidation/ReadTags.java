@@ -34,10 +34,6 @@ public final class ReadTags {
         return fixed;
     }
 
-    public boolean keyed() {
-        return bound.length > 0;
-    }
-
     public List<Bound> bound() {
         return List.of(bound);
     }
@@ -49,20 +45,7 @@ public final class ReadTags {
         }
         Set<String> extra = new LinkedHashSet<>();
         for (Bound b : bound) {
-            List<Object> values = PinnedValues.of(b.values(), parameters);
-            if (values == PinnedValues.UNKNOWN || values.size() > MAX_BUCKETS_PER_OCCURRENCE) {
-                extra.add(b.tableTag());
-                continue;
-            }
-            Set<String> buckets = new LinkedHashSet<>();
-            for (Object value : values) {
-                String tag = b.column().bucketTag(value);
-                if (tag == null) {
-                    buckets = null;
-                    break;
-                }
-                buckets.add(tag);
-            }
+            Set<String> buckets = b.column().bucketTags(PinnedValues.of(b.values(), parameters), MAX_BUCKETS_PER_OCCURRENCE);
             if (buckets == null) {
                 extra.add(b.tableTag());
             } else {

@@ -1,7 +1,6 @@
 package dev.jdbccache.invalidation;
 
 import dev.jdbccache.parser.PinValue;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,20 +32,7 @@ public final class WriteTags {
     /** Adds to {@code tags} what one execution with {@code parameters} bumps for the keyed columns. */
     public void addTo(Set<String> tags, BoundValues parameters) {
         for (Keyed k : keyed) {
-            List<Object> values = PinnedValues.of(k.values(), parameters);
-            if (values == PinnedValues.UNKNOWN || values.size() > MAX_BUCKETS_PER_COLUMN) {
-                tags.add(k.column().wideTag());
-                continue;
-            }
-            Set<String> buckets = new HashSet<>();
-            for (Object value : values) {
-                String tag = k.column().bucketTag(value);
-                if (tag == null) {
-                    buckets = null;
-                    break;
-                }
-                buckets.add(tag);
-            }
+            Set<String> buckets = k.column().bucketTags(PinnedValues.of(k.values(), parameters), MAX_BUCKETS_PER_COLUMN);
             if (buckets == null) {
                 tags.add(k.column().wideTag());
             } else {

@@ -2,7 +2,6 @@ package dev.jdbccache.parser;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The template of what a statement's result depends on and what it changes, finer than its
@@ -49,10 +48,5 @@ public record Footprint(List<TablePins> occurrences, Map<TableName, String> unbo
             }
         }
         return false;
-    }
-
-    /** The tables a statement reads that the footprint could not pin, for tests and explain. */
-    public Set<TableName> unboundedTables() {
-        return unbounded.keySet();
     }
 }

@@ -215,15 +215,15 @@ final class FootprintAnalyzer {
                     if (left != null && right != null) {
                         union(left, right);
                     } else if (left != null) {
-                        pin(left, single(eq.getRightExpression()), columnsOfOccurrence, occurrence);
+                        pin(left, single(eq.getRightExpression()));
                     } else if (right != null) {
-                        pin(right, single(eq.getLeftExpression()), columnsOfOccurrence, occurrence);
+                        pin(right, single(eq.getLeftExpression()));
                     }
                     remember(left, columnsOfOccurrence, occurrence);
                     remember(right, columnsOfOccurrence, occurrence);
                 } else if (c instanceof InExpression in && !in.isNot() && !in.isGlobal()) {
                     String left = ref(in.getLeftExpression());
-                    pin(left, list(in.getRightExpression()), columnsOfOccurrence, occurrence);
+                    pin(left, list(in.getRightExpression()));
                     remember(left, columnsOfOccurrence, occurrence);
                 }
             }
@@ -268,7 +268,7 @@ final class FootprintAnalyzer {
             }
         }
 
-        private void pin(String ref, List<PinValue> values, Map<String, String> columnsOfOccurrence, int occurrence) {
+        private void pin(String ref, List<PinValue> values) {
             if (ref == null || values == null) {
                 return;
             }

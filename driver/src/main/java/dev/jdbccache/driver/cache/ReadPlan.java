@@ -106,11 +106,6 @@ public final class ReadPlan {
         return readTags.tags(BoundParameters.view(parameters));
     }
 
-    /** True when executions depend on buckets of their bound values, not only on {@link #tables()}. */
-    public boolean keyed() {
-        return readTags.keyed();
-    }
-
     ReadTags readTags() {
         return readTags;
     }

@@ -27,12 +27,7 @@ public record WritePlan(Set<String> tables, boolean unknownTables, WriteTags key
 
     /** The same write with every tag known: this execution's buckets added ({@code parameters} may be null). */
     public WritePlan bound(Object[] parameters) {
-        if (keyed == null) {
-            return this;
-        }
-        Set<String> all = new HashSet<>(tables);
-        keyed.addTo(all, BoundParameters.view(parameters));
-        return new WritePlan(Set.copyOf(all), unknownTables);
+        return bound(java.util.Collections.singletonList(parameters));
     }
 
     /** As {@link #bound(Object[])} for a batch: the union over its executions. */

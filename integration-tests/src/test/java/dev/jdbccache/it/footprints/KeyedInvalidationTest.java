@@ -45,10 +45,7 @@ class KeyedInvalidationTest {
     }
 
     private static long one(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
+        try (PreparedStatement ps = prepared(c, sql, values)) {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
             }
@@ -56,12 +53,17 @@ class KeyedInvalidationTest {
     }
 
     private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
+        try (PreparedStatement ps = prepared(c, sql, values)) {
             return ps.executeUpdate();
         }
+    }
+
+    private static PreparedStatement prepared(Connection c, String sql, Object... values) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+        return ps;
     }
 
     @ParameterizedTest
@@ -174,8 +176,7 @@ class KeyedInvalidationTest {
 
     private static List<String> rows(Connection c, String sql, Object value) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, value);
+        try (PreparedStatement ps = prepared(c, sql, value)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1) + "|" + rs.getString(2));
