@@ -181,6 +181,8 @@ enum RedisScript {
             if failed(set) then return {'O'} end
             local old = redis.pcall('GET', KEYS[1])
             if failed(old) or not old then old = '' end
+            -- a prefix never used before: no epoch was recorded anywhere, so there is nothing to end
+            if not known and old == '' then return {'K', '0'} end
             redis.pcall('DEL', KEYS[1])
             redis.pcall('PUBLISH', ARGV[3], old .. '\\0?\\0A')
             return {'K', '1', old}

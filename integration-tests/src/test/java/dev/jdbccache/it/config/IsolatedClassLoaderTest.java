@@ -1,22 +1,18 @@
 package dev.jdbccache.it.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jdbccache.driver.CacheDriver;
-import java.io.File;
+import dev.jdbccache.it.support.ChildJvm;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +28,9 @@ class IsolatedClassLoaderTest {
 
     @Test
     void aDriverInTheContextClassLoaderOnly_isFound_byServiceLoaderOrByName() throws Exception {
-        List<String> classPath = new ArrayList<>();
-        String pgjdbc = null;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains(File.separator + "org" + File.separator + "postgresql" + File.separator)) {
-                pgjdbc = entry;
-            } else {
-                classPath.add(entry);
-            }
-        }
-        assertTrue(pgjdbc != null, "pgjdbc is on the test class path");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                String.join(File.pathSeparator, classPath), Program.class.getName(), pgjdbc, PG))
-                .redirectErrorStream(true).start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), output);
+        String pgjdbc = ChildJvm.artifactOnTestClassPath("org.postgresql");
+        List<String> classPath = ChildJvm.testClassPath(entry -> !entry.equals(pgjdbc));
+        String output = ChildJvm.run(classPath, Program.class, pgjdbc, PG);
         assertTrue(output.contains("without the loader: accepts=false"), output);
         assertTrue(output.contains("without the loader, by name: 08001 cache.delegate-driver=org.postgresql.Driver: no such class"), output);
         assertTrue(output.contains("context loader: accepts=true, select 1 = 1"), output);

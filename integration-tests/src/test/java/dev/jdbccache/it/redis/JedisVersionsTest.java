@@ -1,11 +1,10 @@
 package dev.jdbccache.it.redis;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jdbccache.driver.JdbcCache;
+import dev.jdbccache.it.support.ChildJvm;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -53,30 +51,18 @@ class JedisVersionsTest {
         try (Stream<Path> files = Files.list(Path.of("target", "jedis7"))) {
             jedis7 = files.filter(p -> p.getFileName().toString().startsWith("jedis-7.")).findFirst().orElseThrow();
         }
-        List<String> classPath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            boolean jedis = entry.contains(File.separator + "redis" + File.separator + "clients" + File.separator
-                    + "jedis" + File.separator);
-            boolean pool = entry.contains(File.separator + "commons-pool2" + File.separator);
-            if (!jedis && !(pool && withoutCommonsPool)) {
-                classPath.add(entry);
-            }
-        }
+        String jedisFolder = File.separator + "redis" + File.separator + "clients" + File.separator + "jedis" + File.separator;
+        String poolFolder = File.separator + "commons-pool2" + File.separator;
+        List<String> classPath = new ArrayList<>(ChildJvm.testClassPath(
+                entry -> !entry.contains(jedisFolder) && !(withoutCommonsPool && entry.contains(poolFolder))));
         classPath.add(jedis7.toAbsolutePath().toString());
         String prefix = Nodes.prefix();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                String.join(File.pathSeparator, classPath), Program.class.getName(), REDIS, prefix))
-                .redirectErrorStream(true).start();
         String output;
         try {
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
-            output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            output = ChildJvm.run(classPath, Program.class, REDIS, prefix);
         } finally {
-            child.destroyForcibly();
             Nodes.deleteKeys(REDIS, prefix);
         }
-        assertEquals(0, child.exitValue(), output);
         assertTrue(output.contains("jedis=" + jedis7.getFileName()), output);
         return output;
     }
