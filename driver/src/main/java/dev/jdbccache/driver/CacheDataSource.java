@@ -20,9 +20,12 @@ import javax.sql.DataSource;
  * dedicated setters. Caches are shared by {@code cache.name} with URL connections of the
  * same JVM, so that a write through either invalidates both.
  *
- * <p>Configure before first use; then thread-safe.
+ * <p>The data source holds the caches its connections opened; {@link #close} lets go of them,
+ * and each closes (its store, its Redis connections, its MBean) once its last connection has
+ * closed, unless URL connections or another data source still hold it. A closed data source
+ * gives no more connections. Configure before first use; then thread-safe.
  */
-public class CacheDataSource implements DataSource {
+public class CacheDataSource implements DataSource, AutoCloseable {
 
     private volatile String url;
     private volatile DataSource targetDataSource;
@@ -31,6 +34,7 @@ public class CacheDataSource implements DataSource {
     private final Properties properties = new Properties();
     private volatile int loginTimeout;
     private volatile PrintWriter logWriter;
+    private volatile boolean closed;
 
     public CacheDataSource() {
     }
@@ -52,6 +56,9 @@ public class CacheDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        if (closed) {
+            throw new SQLException("CacheDataSource has been closed", "08003");
+        }
         Properties info = new Properties();
         synchronized (properties) {
             info.putAll(properties);
@@ -60,7 +67,7 @@ public class CacheDataSource implements DataSource {
         if (target != null) {
             CacheConfig config = ConfigLoader.standard().load(info);
             Connection real = username == null ? target.getConnection() : target.getConnection(username, pass);
-            return ConnectionWrapping.wrap(real, config, CacheDriver.registered().runtimes(), null, username);
+            return ConnectionWrapping.wrap(real, config, CacheDriver.registered().runtimes(), this, null, username);
         }
         String jdbcUrl = url;
         if (jdbcUrl == null) {
@@ -72,7 +79,22 @@ public class CacheDataSource implements DataSource {
         if (pass != null) {
             info.setProperty("password", pass);
         }
-        return CacheDriver.registered().connect(jdbcUrl, info);
+        return CacheDriver.registered().connect(jdbcUrl, info, this);
+    }
+
+    /**
+     * Lets go of the caches this data source opened: those that nobody else holds close when
+     * their last connection does (at once if none is open). Call it after closing the pool
+     * in front, if any; idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        CacheDriver.registered().runtimes().release(this);
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     public String getUrl() {

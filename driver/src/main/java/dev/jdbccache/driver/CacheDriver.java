@@ -29,34 +29,43 @@ import java.util.logging.Logger;
  * cache and are removed before the properties reach the real driver.
  *
  * <p>Registered with {@link DriverManager} when the class loads (through
- * {@code META-INF/services/java.sql.Driver}). Thread-safe.
+ * {@code META-INF/services/java.sql.Driver}). Every instance shares the caches of this JVM, so
+ * that a write through any of them invalidates what the others cached. Deregistering the driver
+ * ({@link DriverManager#deregisterDriver}, as an application server does when it undeploys the
+ * application) closes the caches its connections opened, once their connections have closed
+ * and unless a {@link CacheDataSource} still holds them. Thread-safe.
  */
 public final class CacheDriver implements Driver {
 
+    /** The caches of this JVM, for every instance and for {@link CacheDataSource}. */
+    private static final CacheRuntimes RUNTIMES = new CacheRuntimes();
     private static final CacheDriver REGISTERED = new CacheDriver();
 
     static {
         try {
-            DriverManager.registerDriver(REGISTERED);
+            DriverManager.registerDriver(REGISTERED, () -> RUNTIMES.release(REGISTERED));
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final CacheRuntimes runtimes = new CacheRuntimes();
-
-    /** The instance registered with {@link DriverManager}, which owns the caches of URL connections. */
+    /** The instance registered with {@link DriverManager}, which holds the caches of URL connections. */
     public static CacheDriver registered() {
         return REGISTERED;
     }
 
-    /** The caches this driver holds, by name. */
+    /** The caches of this JVM, by name. */
     public CacheRuntimes runtimes() {
-        return runtimes;
+        return RUNTIMES;
     }
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
+        return connect(url, info, REGISTERED);
+    }
+
+    /** {@link #connect(String, Properties)}, the cache held by {@code owner} rather than by the driver. */
+    Connection connect(String url, Properties info, Object owner) throws SQLException {
         if (url == null) {
             throw new SQLException("The URL is null", "08001");
         }
@@ -80,12 +89,12 @@ public final class CacheDriver implements Driver {
         if (connection == null) {
             throw new SQLException("The driver " + real.getClass().getName() + " declined " + JdbcUrls.mask(realUrl), "08001");
         }
-        Connection wrapped = ConnectionWrapping.wrap(connection, config, runtimes, realUrl, properties.getProperty("user"));
+        Connection wrapped = ConnectionWrapping.wrap(connection, config, RUNTIMES, owner, realUrl, properties.getProperty("user"));
         if (config.warmupFile() != null && wrapped instanceof CachingConnection caching) {
             // the first connection of a cache starts its warm-up, through a connection of its own
             Properties copy = new Properties();
             copy.putAll(properties);
-            Warmup.startOnce(caching.runtime(), () -> connect(url, copy));
+            Warmup.startOnce(caching.runtime(), () -> connect(url, copy, owner));
         }
         return wrapped;
     }

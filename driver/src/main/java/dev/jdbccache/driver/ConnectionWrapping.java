@@ -25,14 +25,21 @@ final class ConnectionWrapping {
      * @param realUrl the real driver's URL, or {@code null} when the connection came from a
      *                data source (then the connection's metadata names the database)
      * @param user    the user named in the connection properties, or {@code null}
+     * @param owner   who holds the cache until it lets go ({@link CacheRuntimes#release})
      */
-    static Connection wrap(Connection real, CacheConfig config, CacheRuntimes runtimes, String realUrl, String user)
-            throws SQLException {
+    static Connection wrap(Connection real, CacheConfig config, CacheRuntimes runtimes, Object owner, String realUrl,
+            String user) throws SQLException {
+        if (!config.enabled()) {
+            return new DelegatingConnection(real);
+        }
+        CacheRuntime runtime;
         try {
-            if (!config.enabled()) {
-                return new DelegatingConnection(real);
-            }
-            CacheRuntime runtime = runtimes.obtain(config);
+            runtime = runtimes.openConnection(config, owner);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(real, e);
+            throw e;
+        }
+        try {
             String url = realUrl;
             String who = user;
             if (url == null || who == null) {
@@ -44,6 +51,7 @@ final class ConnectionWrapping {
             String identity = databaseIdentity(url, who) + "|db=" + DatabaseIncarnation.of(real, dialect, url);
             return new CachingConnection(real, runtime, dialect, identity);
         } catch (SQLException | RuntimeException e) {
+            runtime.connectionClosed(); // it never became a connection of the cache
             closeQuietly(real, e);
             throw e;
         }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
@@ -47,6 +48,11 @@ public final class CacheRuntime implements AutoCloseable {
     private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean warmupClaimed = new AtomicBoolean();
     private final ObjectName mbeanName;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Connections open on this cache: it is closed only once its owners let go and this is 0. */
+    private final AtomicInteger connections = new AtomicInteger();
+    /** Told when the last connection closes ({@link CacheRuntimes}); nothing for a runtime of its own. */
+    private volatile Runnable whenIdle = () -> { };
 
     public CacheRuntime(CacheConfig config) {
         this(config, Ticker.systemTicker());
@@ -76,7 +82,7 @@ public final class CacheRuntime implements AutoCloseable {
         this.stats = new CacheStats(store, config.store());
         this.versions = new CountingTableVersions(store.versions(), stats);
         store.onRemoval(stats::evicted, stats::expired);
-        this.mbeanName = registerMBean();
+        this.mbeanName = config.jmx() ? registerMBean() : null;
         LOG.info("[{}] cache started: store={}, ttl={}, table rules={}", config.name(), config.store(), config.ttl(),
                 config.tableRules().isEmpty() ? "none" : "yes");
     }
@@ -276,13 +282,45 @@ public final class CacheRuntime implements AutoCloseable {
         return warmupClaimed.compareAndSet(false, true);
     }
 
-    /** The JMX name of this cache's bean, or {@code null} when it could not be registered. */
+    /** A connection of this cache opened: counted by {@link CacheRuntimes#openConnection}. */
+    void connectionOpened() {
+        connections.incrementAndGet();
+    }
+
+    /** A connection of this cache closed (once per connection that {@link CacheRuntimes#openConnection} counted). */
+    public void connectionClosed() {
+        if (connections.decrementAndGet() == 0) {
+            whenIdle.run();
+        }
+    }
+
+    /** The connections open on this cache now. */
+    public int openConnections() {
+        return connections.get();
+    }
+
+    void whenIdle(Runnable action) {
+        this.whenIdle = action;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * The JMX name of this cache's bean, or {@code null} when {@code cache.jmx} is off or it
+     * could not be registered.
+     */
     public ObjectName mbeanName() {
         return mbeanName;
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("[{}] cache closed", config.name());
         if (mbeanName != null) {
             CacheMBean.unregister(mbeanName);
         }

@@ -42,6 +42,7 @@ public final class CacheConfig {
     private final Duration warmupTimeout;
     private final boolean snapshotIsolationAllowed;
     private final boolean adminEnabled;
+    private final boolean jmx;
     private final Set<String> adminUsers;
     private final boolean adminShowsLiterals;
     private final Duration writeLease;
@@ -92,6 +93,7 @@ public final class CacheConfig {
         this.adminEnabled = ConfigValues.bool(get(CacheSetting.ADMIN_ENABLED));
         this.adminUsers = adminUsers(get(CacheSetting.ADMIN_USERS).value());
         this.adminShowsLiterals = ConfigValues.bool(get(CacheSetting.ADMIN_SHOW_LITERALS));
+        this.jmx = ConfigValues.bool(get(CacheSetting.JMX));
         this.writeLease = ConfigValues.duration(get(CacheSetting.WRITE_LEASE));
         if (writeLease.isZero()) {
             throw new ConfigException(get(CacheSetting.WRITE_LEASE), "must be longer than 0");
@@ -307,6 +309,11 @@ public final class CacheConfig {
     /** True when {@code user} (as the database names it) may run the admin SQL. */
     public boolean adminAllowed(String user) {
         return adminEnabled || user != null && adminUsers.contains(user.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when the cache registers its MBean (opt-in, as HikariCP's {@code registerMbeans}). */
+    public boolean jmx() {
+        return jmx;
     }
 
     /** True when the admin views show statements' literals rather than {@code ?}. */

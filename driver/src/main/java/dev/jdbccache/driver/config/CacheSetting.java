@@ -37,6 +37,8 @@ public enum CacheSetting {
     ADMIN_USERS("cache.admin.users", "", "Comma-separated database users allowed the admin SQL (case-insensitive)."),
     ADMIN_SHOW_LITERALS("cache.admin.show-literals", "false",
             "Show literals in the SQL of jdbc_cache.hot_queries and expensive_queries; false replaces them with ?."),
+    JMX("cache.jmx", "false",
+            "Register the cache's MBean (dev.jdbccache:type=Cache,name=<cache.name>) with the platform MBean server."),
     FOOTPRINTS("cache.footprints", "on",
             "on: invalidation follows the rows a statement pins (keys, foreign keys, indexed columns); off: whole tables."),
     FOOTPRINT_BUCKETS("cache.footprints.buckets", "16384",

@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A connection that answers cacheable reads from its cache and invalidates, through the table
@@ -56,6 +57,8 @@ public final class CachingConnection extends DelegatingConnection {
     private boolean transactionIsolationUnknown;
     /** DDL ran in the current transaction: read the catalog again when it ends. */
     private boolean ddlInTransaction;
+    /** Closed or aborted: the cache was told. */
+    private final AtomicBoolean left = new AtomicBoolean();
 
     /**
      * @param database the database identity for keys: the real URL without credentials, and the user
@@ -550,7 +553,18 @@ public final class CachingConnection extends DelegatingConnection {
         try {
             delegate.close();
         } finally {
-            transactionEnded(false); // an open transaction is rolled back by the close
+            try {
+                transactionEnded(false); // an open transaction is rolled back by the close
+            } finally {
+                leaveRuntime();
+            }
+        }
+    }
+
+    /** Tells the cache, once, that this connection is gone: the last one lets a released cache close. */
+    private void leaveRuntime() {
+        if (left.compareAndSet(false, true)) {
+            runtime.connectionClosed();
         }
     }
 
@@ -564,7 +578,11 @@ public final class CachingConnection extends DelegatingConnection {
         try {
             delegate.abort(executor);
         } finally {
-            writes.abandon();
+            try {
+                writes.abandon();
+            } finally {
+                leaveRuntime();
+            }
         }
     }
 

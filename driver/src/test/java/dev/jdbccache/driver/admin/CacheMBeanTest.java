@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jdbccache.driver.JdbcCache;
 import dev.jdbccache.driver.cache.CacheRuntime;
 import dev.jdbccache.driver.config.ConfigLoader;
 import dev.jdbccache.driver.metrics.CacheMBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.Properties;
+import java.util.UUID;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -27,7 +29,7 @@ class CacheMBeanTest {
 
     @Test
     void statsAndOperationsAreReachableThroughThePlatformMBeanServer() throws Exception {
-        try (CacheFixture f = new CacheFixture()) {
+        try (CacheFixture f = new CacheFixture("cache.jmx", "true")) {
             ObjectName name = new ObjectName("dev.jdbccache:type=Cache,name=" + ObjectName.quote(f.runtime.config().name()));
             assertEquals(name, f.runtime.mbeanName());
             assertTrue(server.isRegistered(name));
@@ -67,6 +69,7 @@ class CacheMBeanTest {
     void aSecondCacheOfTheSameNameGetsAnInstanceNumber() throws Exception {
         Properties p = new Properties();
         p.setProperty("cache.name", "twice \"quoted\", name=x");
+        p.setProperty("cache.jmx", "true");
         try (CacheRuntime first = new CacheRuntime(ConfigLoader.standard().load(p));
              CacheRuntime second = new CacheRuntime(ConfigLoader.standard().load(p))) {
             assertEquals(CacheMBean.objectName("twice \"quoted\", name=x"), first.mbeanName());
@@ -77,10 +80,20 @@ class CacheMBeanTest {
     }
 
     @Test
-    void theMBeanIsRegisteredForCachesOpenedThroughTheDriver() throws SQLException {
-        // covered by AdminSqlTest's connections too; here: the name a user would look up
-        try (CacheFixture f = new CacheFixture()) {
-            assertTrue(server.isRegistered(CacheMBean.objectName(f.runtime.config().name())));
+    void theMBeanIsOptIn_asHikariCPsRegisterMbeans() throws Exception {
+        String url = "jdbc:cache:h2:mem:jmx-" + UUID.randomUUID();
+        for (String jmx : new String[] {null, "false", "true"}) {
+            Properties p = new Properties();
+            p.setProperty("cache.name", "jmx-" + jmx + "-" + UUID.randomUUID());
+            if (jmx != null) {
+                p.setProperty("cache.jmx", jmx);
+            }
+            try (Connection c = DriverManager.getConnection(url, p)) {
+                ObjectName name = CacheMBean.objectName(p.getProperty("cache.name"));
+                boolean wanted = "true".equals(jmx);
+                assertEquals(wanted, server.isRegistered(name), "cache.jmx=" + jmx);
+                assertEquals(wanted, JdbcCache.of(c).mbeanName().isPresent(), "cache.jmx=" + jmx);
+            }
         }
     }
 }

@@ -69,6 +69,7 @@ class NoSecretsInObservabilityTest {
             p.setProperty("cache.name", name);
             p.setProperty("cache.warmup.file", warmup.toString());
             p.setProperty("cache.admin.enabled", "true");
+            p.setProperty("cache.jmx", "true");
             p.setProperty("cache.admin.show-literals", "true"); // the worst case: secrets must still not show
             String db = "h2:mem:" + name + ";DB_CLOSE_DELAY=-1;USER=sa;PASSWORD=" + URL_PASSWORD;
             try (Connection c = DriverManager.getConnection("jdbc:cache:" + db, p)) {
