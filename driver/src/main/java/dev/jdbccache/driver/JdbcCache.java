@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.management.ObjectName;
 import javax.sql.DataSource;
 
@@ -50,6 +52,25 @@ public final class JdbcCache {
     /** The cache named {@code name} ({@code cache.name}) of the registered driver, if it has started. */
     public static Optional<JdbcCache> named(String name) {
         return CacheDriver.registered().runtimes().get(name).map(JdbcCache::new);
+    }
+
+    /** Every cache of this JVM that is open now. */
+    public static List<JdbcCache> all() {
+        return CacheDriver.registered().runtimes().all().values().stream().map(JdbcCache::new).toList();
+    }
+
+    /**
+     * Calls {@code action} for every cache open now and for each one opened later, until the
+     * returned handle is closed: what a metrics binder needs, since caches start with their
+     * first connection, often after the application has wired its registries.
+     */
+    public static AutoCloseable watch(Consumer<JdbcCache> action) {
+        return CacheDriver.registered().runtimes().watch(runtime -> action.accept(new JdbcCache(runtime)));
+    }
+
+    /** True once the cache has closed (see {@link CacheDataSource#close}); its numbers stay readable. */
+    public boolean isClosed() {
+        return runtime.isClosed();
     }
 
     public String name() {

@@ -2,12 +2,17 @@ package dev.jdbccache.driver.cache;
 
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.config.ConfigException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The caches of this JVM by {@code cache.name}, and who holds them. Connections configured with
@@ -22,7 +27,10 @@ import java.util.Set;
  */
 public final class CacheRuntimes implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CacheRuntimes.class);
+
     private final Map<String, Held> byName = new HashMap<>(); // guarded by this
+    private final List<Consumer<CacheRuntime>> watchers = new ArrayList<>(); // guarded by this
 
     private static final class Held {
         final CacheRuntime runtime;
@@ -46,6 +54,7 @@ public final class CacheRuntimes implements AutoCloseable {
             Held created = held;
             runtime.whenIdle(() -> closeIfUnused(created));
             byName.put(config.name(), held);
+            watchers.forEach(watcher -> tell(watcher, runtime));
         }
         CacheConfig running = held.runtime.config();
         if (running != config && !running.sameSettings(config)) {
@@ -57,6 +66,30 @@ public final class CacheRuntimes implements AutoCloseable {
         held.owners.add(owner);
         held.runtime.connectionOpened();
         return held.runtime;
+    }
+
+    /**
+     * Calls {@code watcher} for every cache now open and for every cache opened later (under this
+     * lock: none is missed or told twice), until the returned handle is closed. For binders
+     * such as Micrometer's, which must also see the caches that start after them.
+     */
+    public synchronized AutoCloseable watch(Consumer<CacheRuntime> watcher) {
+        byName.values().forEach(held -> tell(watcher, held.runtime));
+        watchers.add(watcher);
+        return () -> {
+            synchronized (this) {
+                watchers.remove(watcher);
+            }
+        };
+    }
+
+    private static void tell(Consumer<CacheRuntime> watcher, CacheRuntime runtime) {
+        try {
+            watcher.accept(runtime);
+        } catch (RuntimeException e) {
+            // an observer's failure must not fail the connection that opened the cache
+            LOG.warn("[{}] a watcher of new caches failed: {}", runtime.config().name(), e.toString());
+        }
     }
 
     /** {@code owner} holds none of its caches any more; those nobody else holds or uses close. */
