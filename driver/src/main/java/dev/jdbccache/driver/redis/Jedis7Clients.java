@@ -1,6 +1,5 @@
 package dev.jdbccache.driver.redis;
 
-import java.util.Set;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -8,9 +7,9 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The clients of Jedis 7 (Spring Boot 4.0 manages it), which has {@code JedisPooled} and
- * {@code JedisCluster} where Jedis 8 has {@code RedisClient} and {@code RedisClusterClient}: made
- * by reflection, since the driver is compiled against Jedis 8. Sentinel is not offered on Jedis 7:
+ * The single-server client of Jedis 6 and 7 (Spring Boot 3.5 and 4.0 manage them), which have
+ * {@code JedisPooled} where Jedis 8 has {@code RedisClient}: made by reflection, since the driver
+ * is compiled against Jedis 8 (the cluster client is one class for all: {@link WatchedCluster}). Sentinel is not offered on Jedis 7:
  * following a failover safely needs the master pool that only Jedis 8's client shows. Stateless.
  */
 final class Jedis7Clients {
@@ -21,11 +20,6 @@ final class Jedis7Clients {
     static UnifiedJedis single(HostAndPort server, JedisClientConfig client, GenericObjectPoolConfig<Connection> pool) {
         return create("redis.clients.jedis.JedisPooled", new Class<?>[] {HostAndPort.class, JedisClientConfig.class,
                 GenericObjectPoolConfig.class}, server, client, pool);
-    }
-
-    static UnifiedJedis cluster(Set<HostAndPort> nodes, JedisClientConfig client, GenericObjectPoolConfig<Connection> pool) {
-        return create("redis.clients.jedis.JedisCluster", new Class<?>[] {Set.class, JedisClientConfig.class,
-                GenericObjectPoolConfig.class}, nodes, client, pool);
     }
 
     private static UnifiedJedis create(String className, Class<?>[] parameterTypes, Object... arguments) {

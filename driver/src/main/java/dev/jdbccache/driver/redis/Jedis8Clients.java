@@ -1,6 +1,5 @@
 package dev.jdbccache.driver.redis;
 
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Set;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
@@ -8,7 +7,6 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -24,12 +22,6 @@ final class Jedis8Clients {
 
     static UnifiedJedis single(HostAndPort server, JedisClientConfig client, GenericObjectPoolConfig<Connection> pool) {
         return RedisClient.builder().hostAndPort(server).clientConfig(client).poolConfig(pool).build();
-    }
-
-    static UnifiedJedis cluster(Set<HostAndPort> nodes, JedisClientConfig client, GenericObjectPoolConfig<Connection> pool,
-            Duration retries) {
-        return RedisClusterClient.builder().nodes(nodes).clientConfig(client).poolConfig(pool).maxAttempts(2)
-                .maxTotalRetriesDuration(retries).build();
     }
 
     static UnifiedJedis sentinel(String master, Set<HostAndPort> sentinels, JedisClientConfig sentinelClient,

@@ -62,9 +62,8 @@ final class RedisConnectionFactory {
         pool.setBlockWhenExhausted(true);
         pool.setJmxEnabled(false);
         if (cluster()) {
-            return JedisGeneration.EIGHT
-                    ? Jedis8Clients.cluster(hostPorts(config.redisCluster()), clientConfig, pool, socketTimeout.multipliedBy(2))
-                    : Jedis7Clients.cluster(hostPorts(config.redisCluster()), clientConfig, pool);
+            // one retry, on the node a MOVED names or after renewing the slot cache
+            return new WatchedCluster(hostPorts(config.redisCluster()), clientConfig, pool, 2, socketTimeout.multipliedBy(2));
         }
         if (!config.redisSentinels().isEmpty()) {
             JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()

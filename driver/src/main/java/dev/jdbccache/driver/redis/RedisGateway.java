@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Runs the protocol's scripts against one cache's Redis: through the circuit breaker, with
@@ -63,7 +65,7 @@ final class RedisGateway implements AutoCloseable {
     private final AtomicLong epochChanges = new AtomicLong();
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final AtomicBoolean openLogged = new AtomicBoolean();
-    /** Sentinel only: the master pool the last call saw. */
+    /** Sentinel and cluster only: the primary the last call saw (see {@link #primary}). */
     private final AtomicReference<Object> masterPool = new AtomicReference<>();
     private volatile String epoch = "";
     private volatile UnifiedJedis client;
@@ -81,10 +83,13 @@ final class RedisGateway implements AutoCloseable {
         this.circuit = circuit;
         this.clientFactory = clientFactory;
         this.cluster = cluster;
+        this.slot = JedisClusterCRC16.getSlot(keys.epoch());
     }
 
-    /** A Redis Cluster: its shards have run ids of their own, so the server check is skipped. */
+    /** A Redis Cluster: the server check asks the run id of the primary that serves the cache's slot. */
     private final boolean cluster;
+    /** The cluster slot of every key of this cache (they share one hash tag). */
+    private final int slot;
 
     RedisKeys keys() {
         return keys;
@@ -106,7 +111,7 @@ final class RedisGateway implements AutoCloseable {
      *     replies with an error
      */
     Reply run(RedisScript script, Call call) {
-        Object pool = observeMaster();
+        Object primary = observeMaster();
         checkServer();
         if (dirty.get()) {
             advanceEpoch();
@@ -120,27 +125,40 @@ final class RedisGateway implements AutoCloseable {
                 throw new RedisUnavailableException("the epoch changed twice during one call");
             }
         }
-        if (pool != null && observeMaster() != pool) {
-            // the call may have run on the old master or on the new one before the epoch ended
-            throw new RedisUnavailableException(script + ": Sentinel switched the master during the call");
+        if (primary != null && !Objects.equals(observeMaster(), primary)) {
+            // the call may have run on the old primary or on the new one before the epoch ended
+            throw new RedisUnavailableException(script + ": the primary of the cache's keys changed during the call");
         }
         return reply;
     }
 
-    /** Sentinel only: the master pool now; a switch since the last call marks this node dirty. */
+    /**
+     * Sentinel and cluster only: the primary of the cache's keys now; a switch since the last
+     * call marks this node dirty.
+     */
     private Object observeMaster() {
-        Object now = SentinelMaster.pool(client);
+        Object now = primary(client);
         Object before = masterPool.get();
-        if (now != null && before != now) {
+        if (now != null && !Objects.equals(before, now)) {
             if (before != null) {
-                dirty.set(true); // before the new pool is published: whoever sees it also sees dirty
+                dirty.set(true); // before the new primary is published: whoever sees it also sees dirty
             }
             if (masterPool.compareAndSet(before, now) && before != null) {
-                LOG.warn("[{}] Sentinel switched the master to {}; the cache epoch will be advanced there (the new master"
-                        + " may lack writes the old one acknowledged)", cacheName, SentinelMaster.address(client));
+                LOG.warn("[{}] the primary of the cache's keys moved (a Sentinel or cluster failover) to {}; the cache epoch"
+                        + " will be advanced there (the new primary may lack writes the old one acknowledged)", cacheName,
+                        now instanceof HostAndPort address ? address : SentinelMaster.address(client));
             }
         }
         return now;
+    }
+
+    /**
+     * Which node the cache's keys are written to, as the client knows it now: Sentinel's master
+     * pool, or the cluster primary of the cache's one slot (every key shares its hash tag);
+     * {@code null} for one fixed server, or before the client exists.
+     */
+    private Object primary(UnifiedJedis current) {
+        return current instanceof WatchedCluster cluster ? cluster.primaryOf(slot) : SentinelMaster.pool(current);
     }
 
     /** Sentinel only: the master this node's calls go to; {@code null} otherwise, or before the client exists. */
@@ -189,7 +207,8 @@ final class RedisGateway implements AutoCloseable {
      * A server restarted from an older snapshot brings old versions back with the entries stored
      * under them, which would match again: when the server's {@code run_id} is not the one the
      * epoch was recorded on, the epoch ends. Costs two calls after each failure, none otherwise.
-     * Redis Cluster is not checked (each shard has its own run id; see docs/consistency.md).
+     * On a Redis Cluster the script itself reads the run id of the primary it runs on (the one
+     * that holds the cache's slot): one call.
      */
     private void checkServer() {
         if (!serverUnchecked.get()) {
@@ -199,11 +218,7 @@ final class RedisGateway implements AutoCloseable {
         String runId;
         try {
             UnifiedJedis jedis = client();
-            if (cluster) {
-                serverUnchecked.set(false);
-                return;
-            }
-            runId = runId(jedis.info("server"));
+            runId = cluster ? "" : runId(jedis.info("server"));
         } catch (RuntimeException | LinkageError e) {
             throw failure("INFO", e);
         }
@@ -284,7 +299,7 @@ final class RedisGateway implements AutoCloseable {
 
     /** Ends the current epoch in Redis now (every node then drops what it stored before). */
     void advanceEpoch() {
-        Object pool = SentinelMaster.pool(client);
+        Object primary = primary(client);
         Reply reply = attempt(RedisScript.ADVANCE, new Call() {
             @Override
             public List<byte[]> keys(String epoch) {
@@ -297,7 +312,7 @@ final class RedisGateway implements AutoCloseable {
             }
         });
         if (reply != null) {
-            if (pool == null || SentinelMaster.pool(client) == pool) { // else it may have run on the old master: again
+            if (primary == null || Objects.equals(primary(client), primary)) { // else it may have run on the old primary: again
                 dirty.set(false);
             }
             LOG.info("[{}] cache epoch advanced in Redis", cacheName);
@@ -370,7 +385,8 @@ final class RedisGateway implements AutoCloseable {
         if (observeMaster() != null) {
             // Sentinel: until Jedis learns of a failover it still talks to the old master, which
             // Sentinel turns into a replica. A replica answers an MGET with whatever it has
-            // replicated so far, but refuses a script: only scripts keep those reads safe.
+            // replicated so far, but refuses a script: only scripts keep those reads safe. Cluster:
+            // a script's keys tell the client where to go, and the primary is compared around it.
             return null;
         }
         String current = epoch;
@@ -474,7 +490,7 @@ final class RedisGateway implements AutoCloseable {
                 current = client;
                 if (current == null) {
                     current = clientFactory.get(); // cluster and sentinel clients connect here: may throw
-                    masterPool.compareAndSet(null, SentinelMaster.pool(current));
+                    masterPool.compareAndSet(null, primary(current));
                     client = current;
                 }
             }

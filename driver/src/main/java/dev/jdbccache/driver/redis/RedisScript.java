@@ -172,12 +172,20 @@ enum RedisScript {
      * epoch's data was recorded on another one (a restart, which may have loaded an older
      * snapshot, or a failover), ends the epoch as {@link #ADVANCE} does: versions and entries
      * that came back together from a snapshot must not match. KEYS: epoch, seq, server. ARGV: 3
-     * the channel, 4 the run id. Reply: K, '1' when the epoch ended (then the old epoch), else '0'.
+     * the channel, 4 the run id, or empty to read it here (a cluster: the primary this runs on).
+     * Reply: K, '1' when the epoch ended (then the old epoch), else '0'.
      */
     SERVER(Prelude.HELPERS, """
+            local run = ARGV[4]
+            if run == '' then
+                local info = redis.pcall('INFO', 'server')
+                if failed(info) then return {'K', '0'} end
+                run = string.match(info, 'run_id:(%x+)')
+                if not run then return {'K', '0'} end
+            end
             local known = redis.pcall('GET', KEYS[3])
-            if not failed(known) and known == ARGV[4] then return {'K', '0'} end
-            local set = redis.pcall('SET', KEYS[3], ARGV[4])
+            if not failed(known) and known == run then return {'K', '0'} end
+            local set = redis.pcall('SET', KEYS[3], run)
             if failed(set) then return {'O'} end
             local old = redis.pcall('GET', KEYS[1])
             if failed(old) or not old then old = '' end

@@ -23,12 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A three-master Redis Cluster started by the test: hits and invalidation through RedisClusterClient. */
 class RedisClusterTest {
 
-    private static final int[] PORTS = {7191, 7192, 7193};
+    private static final int[] PORTS = new int[3];
     private static final List<RedisServer> servers = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
-        for (int port : PORTS) {
+        for (int i = 0; i < PORTS.length; i++) {
+            PORTS[i] = RedisServer.freePort();
+            int port = PORTS[i];
             servers.add(RedisServer.start(port, "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                     "--cluster-node-timeout", "2000"));
         }
