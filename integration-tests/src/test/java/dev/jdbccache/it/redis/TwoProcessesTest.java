@@ -29,6 +29,11 @@ class TwoProcessesTest {
     static final String PG_URL = System.getProperty("jdbccache.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     static final String REDIS = "redis://127.0.0.1:6379";
     static final String TABLE = "jc_redis_two_jvms";
+    /**
+     * The test counts hits exactly, so one Redis call that outlasts the default 50 ms socket
+     * timeout on a loaded machine (a store failure, correctly a database read) would fail it.
+     */
+    static final String[] STEADY = {"cache.redis.socket-timeout", "2s"};
 
     @ParameterizedTest
     @ValueSource(strings = {"redis", "tiered"})
@@ -46,7 +51,7 @@ class TwoProcessesTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter in = new PrintWriter(new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8), true);
                 Connection here = DriverManager.getConnection("jdbc:cache:" + PG_URL.substring("jdbc:".length()),
-                        Nodes.node(store, REDIS, prefix))) {
+                        Nodes.node(store, REDIS, prefix, STEADY))) {
             assertEquals("ready 100", expectLine(out, "ready"));
             assertEquals(100, read(here));
             assertEquals(100, read(here));
@@ -91,7 +96,7 @@ class TwoProcessesTest {
     /** The other JVM: reads (filling Redis), then on each "write" commits an increment and says so. */
     public static final class OtherNode {
         public static void main(String[] args) throws Exception {
-            Properties node = Nodes.node(args[1], REDIS, args[2]);
+            Properties node = Nodes.node(args[1], REDIS, args[2], STEADY);
             try (Connection c = DriverManager.getConnection("jdbc:cache:" + args[0].substring("jdbc:".length()), node);
                     BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 System.out.println("ready " + read(c));
