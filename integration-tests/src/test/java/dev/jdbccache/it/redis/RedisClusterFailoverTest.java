@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,14 +42,7 @@ class RedisClusterFailoverTest {
             servers.add(RedisServer.start(port, "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                     "--cluster-node-timeout", "1000", "--repl-diskless-sync-delay", "0"));
         }
-        List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
-        for (RedisServer server : servers) {
-            create.add("127.0.0.1:" + server.port());
-        }
-        create.addAll(List.of("--cluster-replicas", "1", "--cluster-yes"));
-        Process process = new ProcessBuilder(create).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        RedisServer.createCluster(servers, 3);
         awaitHealthy();
     }
 

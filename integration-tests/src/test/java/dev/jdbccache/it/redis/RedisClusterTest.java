@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,7 @@ class RedisClusterTest {
             servers.add(RedisServer.start(port, "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                     "--cluster-node-timeout", "2000"));
         }
-        List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
-        for (int port : PORTS) {
-            create.add("127.0.0.1:" + port);
-        }
-        create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        Process process = new ProcessBuilder(create).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, output);
+        RedisServer.createCluster(servers, servers.size());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!allOk() && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -6,11 +6,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jdbccache.testservices.RedisBinaries;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A redis-server process started by a test on its own port, without persistence, in a temporary
@@ -100,7 +105,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("redis-server"));
+        List<String> command = new ArrayList<>(List.of(RedisBinaries.redisServer()));
         command.addAll(leadingArgs);
         command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString()));
@@ -131,8 +136,54 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code redis-cli -p port args...} (over TLS for a TLS server) and returns its output (errors included). */
+    /**
+     * Runs one command ({@code "-n", "3"} first selects a database) and returns its reply as
+     * {@code redis-cli} prints it to a pipe: a string as it is, an array one element per line, an
+     * error as its message; "" when the server does not answer. Through Jedis, so no redis-cli is
+     * needed, except for a TLS server (its tests need openssl anyway).
+     */
     String cli(String... args) throws IOException, InterruptedException {
+        if (!cliArgs.isEmpty()) {
+            return redisCli(args);
+        }
+        int database = 0;
+        int first = 0;
+        if (args.length > 1 && args[0].equals("-n")) {
+            database = Integer.parseInt(args[1]);
+            first = 2;
+        }
+        String name = args[first];
+        String[] rest = Arrays.copyOfRange(args, first + 1, args.length);
+        try (Jedis jedis = new Jedis("127.0.0.1", port, 5_000)) {
+            if (database != 0) {
+                jedis.select(database);
+            }
+            return text(jedis.sendCommand(() -> name.getBytes(StandardCharsets.UTF_8), rest)).strip();
+        } catch (JedisDataException e) {
+            return e.getMessage();
+        } catch (JedisConnectionException e) {
+            return "";
+        }
+    }
+
+    private static String text(Object reply) {
+        if (reply == null) {
+            return "";
+        }
+        if (reply instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (reply instanceof List<?> list) {
+            StringBuilder lines = new StringBuilder();
+            for (Object element : list) {
+                lines.append(lines.length() == 0 ? "" : "\n").append(text(element));
+            }
+            return lines.toString();
+        }
+        return String.valueOf(reply);
+    }
+
+    private String redisCli(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
         command.addAll(cliArgs);
         command.addAll(List.of(args));
@@ -140,6 +191,46 @@ final class RedisServer implements AutoCloseable {
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         cli.waitFor(10, TimeUnit.SECONDS);
         return output.strip();
+    }
+
+    /** This server's cluster node id. */
+    String nodeId() throws IOException, InterruptedException {
+        return cli("CLUSTER", "MYID");
+    }
+
+    /**
+     * Makes a Redis Cluster of servers started with {@code --cluster-enabled yes}, as
+     * {@code redis-cli --cluster create} would (without needing it): the first {@code primaries}
+     * servers share the 16384 slots, and each further one replicates a primary in turn.
+     */
+    static void createCluster(List<RedisServer> servers, int primaries) throws IOException, InterruptedException {
+        for (int i = 0; i < primaries; i++) {
+            int from = 16384 * i / primaries;
+            int to = 16384 * (i + 1) / primaries - 1;
+            List<String> add = new ArrayList<>(List.of("CLUSTER", "ADDSLOTS"));
+            for (int slot = from; slot <= to; slot++) {
+                add.add(Integer.toString(slot));
+            }
+            String reply = servers.get(i).cli(add.toArray(new String[0]));
+            if (!reply.equals("OK")) {
+                throw new IllegalStateException("CLUSTER ADDSLOTS on " + servers.get(i).port() + ": " + reply);
+            }
+        }
+        for (RedisServer server : servers.subList(1, servers.size())) {
+            servers.get(0).cli("CLUSTER", "MEET", "127.0.0.1", Integer.toString(server.port()));
+        }
+        for (int i = primaries; i < servers.size(); i++) {
+            RedisServer replica = servers.get(i);
+            String primaryId = servers.get((i - primaries) % primaries).nodeId();
+            // a node can replicate another only once it knows it from the gossip
+            if (!replica.awaitCli(primaryId, 20, "CLUSTER", "NODES")) {
+                throw new IllegalStateException("node " + replica.port() + " never learnt of " + primaryId);
+            }
+            String reply = replica.cli("CLUSTER", "REPLICATE", primaryId);
+            if (!reply.equals("OK")) {
+                throw new IllegalStateException("CLUSTER REPLICATE on " + replica.port() + ": " + reply);
+            }
+        }
     }
 
     /**

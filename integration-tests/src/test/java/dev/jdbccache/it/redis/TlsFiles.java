@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  */
 record TlsFiles(Path dir, Path caCertificate, Path serverCertificate, Path serverKey, Path otherCaCertificate) {
 
+    /** True when an {@code openssl} command is on the {@code PATH} (the machines have it; a bare JDK does not). */
+    static boolean opensslOnPath() {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, "openssl")));
+    }
+
     static TlsFiles generate(Path dir) throws IOException, InterruptedException {
         Path ca = dir.resolve("ca.pem");
         Path caKey = dir.resolve("ca.key");

@@ -1,0 +1,52 @@
+package dev.jdbccache.testservices;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * The {@code redis-server} that tests which build their own Redis topologies (clusters, Sentinel,
+ * restarts) start: the one {@code -Djdbccache.test.redis-server=<path>} names, else the one on
+ * the {@code PATH}, else the binary inside embedded-redis's jar (Redis 6.2), so that those tests
+ * also run where only Java and Maven are installed.
+ */
+public final class RedisBinaries {
+
+    private static volatile String server;
+
+    private RedisBinaries() {
+    }
+
+    public static String redisServer() {
+        String found = server;
+        if (found == null) {
+            found = find();
+            server = found;
+        }
+        return found;
+    }
+
+    private static String find() {
+        String named = System.getProperty("jdbccache.test.redis-server");
+        if (named != null && !named.isBlank()) {
+            return named;
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                Path candidate = Path.of(dir, "redis-server");
+                if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        try {
+            return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no redis-server on the PATH, and embedded-redis's could not be extracted", e);
+        }
+    }
+}
