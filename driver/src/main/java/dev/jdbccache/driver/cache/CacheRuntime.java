@@ -47,6 +47,7 @@ public final class CacheRuntime implements AutoCloseable {
     /** Failure kinds (operation and exception class) already logged: each is logged once. */
     private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean warmupClaimed = new AtomicBoolean();
+    private final SingleFlight flights = new SingleFlight();
     private final ObjectName mbeanName;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Connections open on this cache: it is closed only once its owners let go and this is 0. */
@@ -144,6 +145,35 @@ public final class CacheRuntime implements AutoCloseable {
         } else {
             stats.miss();
         }
+        return lookup;
+    }
+
+    /**
+     * The flight of a miss of {@code key}, or {@code null} when single flight is off: the caller
+     * leads it, or follows another thread's (see {@link SingleFlight}).
+     */
+    public SingleFlight.Flight flight(QueryKey key) {
+        return config.singleFlight() ? flights.join(key) : null;
+    }
+
+    /**
+     * A follower's second look, after its flight's leader ended: the leader's entry, or
+     * {@code null} (not stored, a lease, a failing store), then the follower runs the query.
+     * Counted as a shared execution, not as a second read.
+     */
+    public EntryStore.Lookup afterFlight(QueryKey key, String[] tags) {
+        stats.flightWaited();
+        EntryStore.Lookup lookup;
+        try {
+            lookup = store.lookup(key, tags);
+        } catch (RuntimeException | LinkageError e) {
+            storeFailed("lookup", e);
+            return null;
+        }
+        if (lookup.leased() || !lookup.hit()) {
+            return null;
+        }
+        stats.sharedFlight();
         return lookup;
     }
 

@@ -38,6 +38,8 @@ public final class CacheStats {
     private final LongAdder misses = new LongAdder();
     private final LongAdder stores = new LongAdder();
     private final LongAdder droppedFills = new LongAdder();
+    private final LongAdder flightWaits = new LongAdder();
+    private final LongAdder flightShared = new LongAdder();
     private final LongAdder notRecorded = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final EnumMap<BypassReason, LongAdder> bypasses = new EnumMap<>(BypassReason.class);
@@ -91,6 +93,26 @@ public final class CacheStats {
 
     void fillDropped() {
         droppedFills.increment();
+    }
+
+    /** A miss waited for another thread's execution of the same key (single flight). */
+    void flightWaited() {
+        flightWaits.increment();
+    }
+
+    /** A miss that waited was answered by the entry the other thread stored: one execution saved. */
+    void sharedFlight() {
+        flightShared.increment();
+    }
+
+    /** Misses that waited for another thread's execution of the same key. */
+    public long flightWaits() {
+        return flightWaits.sum();
+    }
+
+    /** Misses answered by the entry another thread's execution stored while they waited. */
+    public long flightsShared() {
+        return flightShared.sum();
     }
 
     void notRecorded() {
@@ -182,8 +204,9 @@ public final class CacheStats {
 
     /** Sets every counter back to zero (the gauges, entries, bytes and state, stay). */
     public void reset() {
-        for (LongAdder adder : List.of(hits, misses, stores, droppedFills, notRecorded, writes, unresolvedViews, evictions,
-                expirations, invalidations, rowsBumps, wideBumps, bucketBumps, warmupStatements, warmupFailures)) {
+        for (LongAdder adder : List.of(hits, misses, stores, droppedFills, flightWaits, flightShared, notRecorded, writes,
+                unresolvedViews, evictions, expirations, invalidations, rowsBumps, wideBumps, bucketBumps, warmupStatements,
+                warmupFailures)) {
             adder.reset();
         }
         bypasses.values().forEach(LongAdder::reset);
@@ -398,6 +421,8 @@ public final class CacheStats {
         m.put("stores", stores());
         m.put("fills_dropped", droppedFills());
         m.put("misses_not_recorded", missesNotRecorded());
+        m.put("single_flight.waits", flightWaits());
+        m.put("single_flight.shared", flightsShared());
         m.put("writes", writes());
         m.put("bypasses", bypasses());
         bypasses.forEach((reason, adder) -> m.put("bypasses." + lower(reason), adder.sum()));

@@ -35,6 +35,7 @@ public final class CacheConfig {
     private final long localMaxBytes;
     private final boolean localAdmitsAlways;
     private final boolean cacheEmptyResults;
+    private final boolean singleFlight;
     private final Set<String> deterministicFunctions;
     private final Pattern include;
     private final Pattern exclude;
@@ -79,6 +80,7 @@ public final class CacheConfig {
         this.localAdmitsAlways = "always".equals(
                 ConfigValues.oneOf(get(CacheSetting.LOCAL_ADMISSION), "seen-twice-when-full", "always"));
         this.cacheEmptyResults = ConfigValues.bool(get(CacheSetting.CACHE_EMPTY_RESULTS));
+        this.singleFlight = "on".equals(ConfigValues.oneOf(get(CacheSetting.SINGLE_FLIGHT), "on", "off"));
         this.deterministicFunctions = functions(get(CacheSetting.DETERMINISTIC_FUNCTIONS));
         this.include = ConfigValues.regex(get(CacheSetting.INCLUDE));
         this.exclude = ConfigValues.regex(get(CacheSetting.EXCLUDE));
@@ -280,6 +282,11 @@ public final class CacheConfig {
 
     public boolean cacheEmptyResults() {
         return cacheEmptyResults;
+    }
+
+    /** True when concurrent misses of one key share one execution ({@link dev.jdbccache.driver.cache.SingleFlight}). */
+    public boolean singleFlight() {
+        return singleFlight;
     }
 
     public Set<String> deterministicFunctions() {

@@ -23,6 +23,8 @@ public enum CacheSetting {
     LOCAL_ADMISSION("cache.local.admission", "seen-twice-when-full",
             "seen-twice-when-full: while the local tier evicts to make room, a result is recorded only when its key comes back; always: every result is."),
     CACHE_EMPTY_RESULTS("cache.cache-empty-results", "true", "Store results without rows."),
+    SINGLE_FLIGHT("cache.single-flight", "on",
+            "on: concurrent misses of one key in this JVM run the query once, the others wait for its entry; off: each runs it."),
     DETERMINISTIC_FUNCTIONS("cache.functions.deterministic", "",
             "Comma-separated user functions whose result depends only on their arguments."),
     INCLUDE("cache.include", "", "Regular expression: only statements whose normalized SQL matches are cached."),

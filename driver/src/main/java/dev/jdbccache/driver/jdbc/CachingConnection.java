@@ -7,6 +7,7 @@ import dev.jdbccache.driver.cache.DatabaseScope;
 import dev.jdbccache.driver.cache.EntryStore;
 import dev.jdbccache.driver.cache.QueryKey;
 import dev.jdbccache.driver.cache.ReadPlan;
+import dev.jdbccache.driver.cache.SingleFlight;
 import dev.jdbccache.driver.cache.WritePlan;
 import dev.jdbccache.driver.result.CachedResultSet;
 import dev.jdbccache.driver.result.RecordingResultSet;
@@ -167,21 +168,69 @@ public final class CachingConnection extends DelegatingConnection {
             return hit;
         }
         VersionSnapshot captured = lookup.captured();
-        ResultSet result = execute.run();
+        SingleFlight.Flight flight = lookup.worthRecording() ? runtime.flight(key) : null;
+        if (flight != null && !flight.leading()) {
+            ResultSet shared = afterFlight(flight, key, tags, owner, type);
+            if (shared != null) {
+                runtime.served(plan, false, System.nanoTime() - start); // a miss that did not reach the database
+                return shared;
+            }
+            flight = null; // the leader's entry is not there: run it, leading nobody
+        }
+        ResultSet result;
+        try {
+            result = execute.run();
+        } catch (SQLException | RuntimeException e) {
+            endFlight(flight);
+            throw e;
+        }
         runtime.served(plan, false, System.nanoTime() - start); // until the execution returned, not the rows' reading
+        if (flight != null) {
+            flight.executed();
+        }
         if (result == null) {
+            endFlight(flight);
             return null;
         }
         if (!scope.catalogCurrent(plan, captured)) {
             runtime.missNotRecorded(); // derived from a catalog another node's DDL has changed since
+            endFlight(flight);
             return owner.wrap(result);
         }
         if (!lookup.worthRecording()) {
             runtime.missNotRecorded();
             return owner.wrap(result);
         }
-        return owner.serve(new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
-                runtime.config().maxEntryBytes(), plan.columns(), completed -> runtime.fill(key, plan, captured, completed)));
+        RecordingResultSet recording = new RecordingResultSet(result, owner, runtime.config().maxEntryRows(),
+                runtime.config().maxEntryBytes(), plan.columns(), completed -> runtime.fill(key, plan, captured, completed));
+        if (flight != null) {
+            recording.whenRecordingEnds(flight::ended);
+        }
+        return owner.serve(recording);
+    }
+
+    /**
+     * A follower's miss: waits for the leader of its flight, then serves the leader's entry;
+     * {@code null} when it is not there in time (the caller runs the query).
+     */
+    private ResultSet afterFlight(SingleFlight.Flight flight, QueryKey key, String[] tags, DelegatingStatement<?> owner,
+            int type) throws SQLException {
+        try {
+            if (!flight.awaitLeader()) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // kept for the caller; the query still runs
+            return null;
+        }
+        EntryStore.Lookup shared = runtime.afterFlight(key, tags);
+        return shared == null ? null : owner.serve(new CachedResultSet(shared.recording(), owner, type));
+    }
+
+    private static void endFlight(SingleFlight.Flight flight) {
+        if (flight != null) {
+            flight.ended();
+        }
     }
 
     /**

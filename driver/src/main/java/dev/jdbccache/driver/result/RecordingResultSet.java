@@ -29,6 +29,7 @@ public final class RecordingResultSet extends RecordedRowResultSet {
 
     private final Consumer<Recording> onComplete;
     private ResultRecorder recorder; // null once abandoned, delivered, or if it could not start
+    private Runnable onRecordingEnd; // run once, when the recording is over (stored or not)
 
     /**
      * Wraps {@code real}. When its metadata cannot be read, the result set is only delegated.
@@ -74,6 +75,24 @@ public final class RecordingResultSet extends RecordedRowResultSet {
         return started;
     }
 
+    /**
+     * Runs {@code action} once, as soon as the recording is over for any reason: handed to
+     * {@code onComplete}, abandoned, over the limits, or the result set closed (at once when it
+     * is over already). A single-flight leader ends its flight so.
+     */
+    public void whenRecordingEnds(Runnable action) {
+        onRecordingEnd = action;
+        endIfOver();
+    }
+
+    private void endIfOver() {
+        Runnable action = onRecordingEnd;
+        if (recorder == null && action != null) {
+            onRecordingEnd = null;
+            action.run();
+        }
+    }
+
     /** True while the result is still being recorded (not abandoned, not yet handed over). */
     boolean recording() {
         return recorder != null && !recorder.abandoned();
@@ -101,6 +120,7 @@ public final class RecordingResultSet extends RecordedRowResultSet {
             } else {
                 complete();
             }
+            endIfOver();
         }
         return more;
     }
@@ -111,6 +131,8 @@ public final class RecordingResultSet extends RecordedRowResultSet {
             drain();
         } finally {
             stopServing(); // the cursor has left the application's row, even if close fails
+            recorder = null; // drained, or given up
+            endIfOver();
             delegate.close();
         }
     }
@@ -180,6 +202,7 @@ public final class RecordingResultSet extends RecordedRowResultSet {
             recorder.abandonRecording();
             recorder = null;
         }
+        endIfOver();
     }
 
     // Any cursor move but next() means the application does not read the result once in order.
