@@ -1,10 +1,9 @@
 package dev.jdbccache.testservices;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -34,14 +33,9 @@ public final class RedisBinaries {
         if (named != null && !named.isBlank()) {
             return named;
         }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, "redis-server");
-                if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                    return candidate.toString();
-                }
-            }
+        Optional<Path> onPath = Commands.onPath("redis-server");
+        if (onPath.isPresent()) {
+            return onPath.get().toString();
         }
         try {
             return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();

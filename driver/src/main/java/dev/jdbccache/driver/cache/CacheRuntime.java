@@ -125,11 +125,8 @@ public final class CacheRuntime implements AutoCloseable {
      * when the read must bypass the cache (a live lease, or a failing store).
      */
     public EntryStore.Lookup lookup(QueryKey key, ReadPlan plan, String[] tags) {
-        EntryStore.Lookup lookup;
-        try {
-            lookup = store.lookup(key, tags);
-        } catch (RuntimeException | LinkageError e) {
-            storeFailed("lookup", e);
+        EntryStore.Lookup lookup = storeLookup(key, tags);
+        if (lookup == null) {
             return null;
         }
         if (lookup.leased()) {
@@ -163,18 +160,22 @@ public final class CacheRuntime implements AutoCloseable {
      */
     public EntryStore.Lookup afterFlight(QueryKey key, String[] tags) {
         stats.flightWaited();
-        EntryStore.Lookup lookup;
-        try {
-            lookup = store.lookup(key, tags);
-        } catch (RuntimeException | LinkageError e) {
-            storeFailed("lookup", e);
-            return null;
-        }
-        if (lookup.leased() || !lookup.hit()) {
+        EntryStore.Lookup lookup = storeLookup(key, tags);
+        if (lookup == null || lookup.leased() || !lookup.hit()) {
             return null;
         }
         stats.sharedFlight();
         return lookup;
+    }
+
+    /** The store's lookup, or {@code null} when the store failed (logged once, counted). */
+    private EntryStore.Lookup storeLookup(QueryKey key, String[] tags) {
+        try {
+            return store.lookup(key, tags);
+        } catch (RuntimeException | LinkageError e) {
+            storeFailed("lookup", e);
+            return null;
+        }
     }
 
     /**

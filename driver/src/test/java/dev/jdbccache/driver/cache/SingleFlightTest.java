@@ -62,9 +62,16 @@ class SingleFlightTest {
 
     @Test
     void aFlightWhoseLeaderNeverEnded_isTakenOverOnceStale() throws Exception {
+        long before = System.nanoTime();
         SingleFlight.Flight abandoned = flights.join(key);
         abandoned.executed();
-        Thread.sleep(5); // longer than its execution took (and than the 1 ms floor)
+        long executedBy = System.nanoTime();
+        // stale once longer has passed since its execution than the execution took (at least 1 ms);
+        // before..executedBy bounds both, however long this thread was descheduled in between
+        long staleAfter = Math.max(executedBy - before, TimeUnit.MILLISECONDS.toNanos(1));
+        while (System.nanoTime() - executedBy <= staleAfter) {
+            Thread.sleep(1);
+        }
         assertTrue(flights.join(key).leading(), "a new miss leads instead of waiting for it");
         assertEquals(1, flights.inFlight());
     }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Twelve threads miss one expensive result at the same moment (a self-join of a table on
  * PostgreSQL, each on its own connection). With single flight the query runs at most twice on
- * the database, counted there: the table's scans in {@code pg_stat_user_tables}, read after
- * every connection has closed (a backend reports its counts when it exits). Without it, every
- * thread runs it.
+ * the database, counted there: the table's scans in {@code pg_stat_user_tables}, read once every
+ * backend of the measured connections has left {@code pg_stat_activity} (a backend reports its
+ * counts as it exits, before it leaves). Without it, every thread runs it.
  */
 class SingleFlightTest {
 
@@ -38,6 +38,8 @@ class SingleFlightTest {
     private final String table = "sf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private String query;
     private long expected;
+    /** The {@code application_name} of every measured connection: how their backends are found. */
+    private final String applicationName = "single-flight-" + UUID.randomUUID();
 
     @BeforeEach
     void createTable() throws SQLException {
@@ -83,23 +85,39 @@ class SingleFlightTest {
 
     /** The scans of the table that {@code work} causes, once every backend has reported them. */
     private long scansOf(Work work) throws Exception {
-        long before = settledScans();
+        long before = scansOnceReported();
         work.run();
-        return settledScans() - before;
+        return scansOnceReported() - before;
     }
 
-    private long settledScans() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long last = scans();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            long now = scans();
-            if (now == last) {
-                return now;
+    /** The table's scans, once no backend of a measured connection is left to report its counts. */
+    private long scansOnceReported() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (backendsLeft() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backends of " + applicationName + " did not exit");
             }
-            last = now;
+            Thread.sleep(20);
         }
-        throw new AssertionError("the scan counter of " + table + " did not settle");
+        return scans();
+    }
+
+    private long backendsLeft() throws SQLException {
+        try (Connection c = DriverManager.getConnection(PG);
+                PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity where application_name = ?")) {
+            ps.setString(1, applicationName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Connection properties of a measured connection. */
+    private Properties measured() {
+        Properties p = new Properties();
+        p.setProperty("ApplicationName", applicationName);
+        return p;
     }
 
     private long scans() throws SQLException {
@@ -116,13 +134,13 @@ class SingleFlightTest {
 
     /** Runs the query once through the plain driver: the right answer. */
     private void runOncePlain() throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG)) {
+        try (Connection c = DriverManager.getConnection(PG, measured())) {
             expected = count(c);
         }
     }
 
     private void runConcurrently(String cacheName, String singleFlight) throws Exception {
-        Properties p = new Properties();
+        Properties p = measured();
         p.setProperty("cache.name", cacheName);
         p.setProperty("cache.single-flight", singleFlight);
         String url = "jdbc:cache:" + PG.substring("jdbc:".length());

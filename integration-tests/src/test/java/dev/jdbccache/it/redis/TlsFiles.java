@@ -23,9 +23,7 @@ record TlsFiles(Path dir, Path caCertificate, Path serverCertificate, Path serve
 
     /** True when an {@code openssl} command is on the {@code PATH} (the machines have it; a bare JDK does not). */
     static boolean opensslOnPath() {
-        String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && java.nio.file.Files.isExecutable(Path.of(dir, "openssl")));
+        return dev.jdbccache.testservices.Commands.onPath("openssl").isPresent();
     }
 
     static TlsFiles generate(Path dir) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package dev.jdbccache.it.config;
+package dev.jdbccache.it.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jdbccache.driver.CacheDataSource;
 import dev.jdbccache.driver.CacheDriver;
 import dev.jdbccache.driver.JdbcCache;
-import dev.jdbccache.it.redis.Nodes;
 import dev.jdbccache.it.support.ChildJvm;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.Properties;
 import java.util.UUID;
@@ -50,6 +46,7 @@ class DriverLifecycleTest {
         String name = "ds-lifecycle-" + UUID.randomUUID();
         CacheDataSource ds = new CacheDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         ds.setProperties(Nodes.node("redis", REDIS, prefix, "cache.name", name));
+        Nodes.createItems(name, 1);
         try {
             try (Connection c = ds.getConnection()) {
                 readTwice(c);
@@ -64,19 +61,10 @@ class DriverLifecycleTest {
         }
     }
 
+    /** One row of the {@link Nodes} items read twice through {@code c}: a miss, then a hit. */
     static void readTwice(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("create table items(id int primary key, v int)");
-            s.execute("insert into items values (1, 10)");
-        }
-        for (int i = 0; i < 2; i++) {
-            try (PreparedStatement ps = c.prepareStatement("select v from items where id = ?")) {
-                ps.setInt(1, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                }
-            }
-        }
+        Nodes.read(c, 1);
+        Nodes.read(c, 1);
     }
 
     /** Connections of {@code cacheName}'s stores in {@code CLIENT LIST} (the name is {@code jdbc-cache:<cache name>}). */
@@ -92,7 +80,8 @@ class DriverLifecycleTest {
             String name = "deregistered-" + UUID.randomUUID();
             Properties p = Nodes.node("redis", args[0], args[1], "cache.name", name, "cache.jmx", "true");
             ObjectName bean = new ObjectName("dev.jdbccache:type=Cache,name=" + ObjectName.quote(name));
-            try (Connection c = DriverManager.getConnection("jdbc:cache:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", p)) {
+            Nodes.createItems(name, 1);
+            try (Connection c = Nodes.connect(name, p)) {
                 readTwice(c);
                 System.out.println("open: hits=" + JdbcCache.of(c).stats().hits()
                         + " redis_clients>0=" + (redisClients(args[0], name) > 0)
