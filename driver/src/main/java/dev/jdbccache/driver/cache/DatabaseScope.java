@@ -23,8 +23,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ public final class DatabaseScope {
     private volatile boolean failureLogged;
     // weak keys compare by identity: an analysis instance is per text and per dialect
     private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private final Map<String, ChangedTable> changedTables = new ConcurrentHashMap<>();
     private final Cache<SqlAnalysis, WritePlan> writePlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     /** The catalog tag's version when it could not be read (the store failed). */
@@ -158,11 +161,45 @@ public final class DatabaseScope {
         return Explanation.of(analysis, read, write);
     }
 
+    /**
+     * What a change to a row of {@code table} committed by another writer bumps (change capture:
+     * the change is the row as stored, after triggers; cascades and trigger writes arrive as
+     * changes of their own). {@code connection} reads the catalog when it is not known. Cached
+     * until the catalog changes.
+     */
+    public ChangedTable changedTable(String table, Connection connection) {
+        long generation = catalog.get().generation();
+        ChangedTable known = changedTables.get(table);
+        if (known != null && known.catalogGeneration() == generation) {
+            return known;
+        }
+        Catalog current = catalog(connection);
+        DependencyGraph graph = current.graph();
+        if (graph == null || agreement.writesMustBeGlobal()) {
+            return ChangedTable.unknown(table, current.generation()); // not kept: the catalog is read again next time
+        }
+        Set<String> others = new LinkedHashSet<>(graph.ancestors(table));
+        boolean unknown = false;
+        for (String also : config.tableRules().alsoInvalidated(TableName.of(table), dialect)) {
+            DependencyGraph.Writes writes = graph.writeDependencies(Set.of(also));
+            others.addAll(writes.tables());
+            unknown |= writes.unknown();
+        }
+        others.remove(table);
+        ChangedTable changed = unknown ? ChangedTable.unknown(table, current.generation())
+                : ChangedTable.of(table, others, footprints.partitionColumns(graph, table), current.generation());
+        if (agreement.settled()) {
+            changedTables.put(table, changed);
+        }
+        return changed;
+    }
+
     /** DDL ran through the driver: views, keys and triggers may have changed. */
     public void catalogChanged() {
         catalog.updateAndGet(c -> new Catalog(c.generation() + 1, null, NO_VERSION)); // before the plans go: see writePlan
         readPlans.invalidateAll();
         writePlans.invalidateAll();
+        changedTables.clear();
     }
 
     /**

@@ -42,6 +42,14 @@ public interface EntryStore extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The lease that elects this cache's change-capture consumer for {@code slot}: in a store of
+     * this JVM alone, always held ({@link ConsumerLease#OWN}).
+     */
+    default ConsumerLease consumerLease(String slot, java.time.Duration ttl) {
+        return ConsumerLease.OWN;
+    }
+
     /** After every entry was invalidated: forget the recorded footprint settings too. */
     default void forgetFootprints() {
     }

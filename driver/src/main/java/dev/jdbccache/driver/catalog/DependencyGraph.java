@@ -181,7 +181,8 @@ public final class DependencyGraph {
         return new Writes(Set.copyOf(result), unknown);
     }
 
-    private Set<String> ancestors(String table) {
+    /** The tables whose reads show the rows of {@code table}: the partitioned tables above it. */
+    public Set<String> ancestors(String table) {
         if (parents.isEmpty()) {
             return Set.of();
         }

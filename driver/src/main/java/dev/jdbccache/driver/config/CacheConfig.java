@@ -66,6 +66,7 @@ public final class CacheConfig {
     private final boolean footprints;
     private final int footprintBuckets;
     private final Duration tieredMaxLag;
+    private final ChangeCaptureConfig changeCapture;
 
     CacheConfig(Map<String, ConfigEntry> entries, List<ConfigEntry> tableEntries) throws ConfigException {
         this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
@@ -141,6 +142,7 @@ public final class CacheConfig {
         this.redisCircuitOpenFor = positiveMillis(get(CacheSetting.REDIS_CIRCUIT_OPEN_FOR));
         this.tieredStrict = "strict".equals(ConfigValues.oneOf(get(CacheSetting.TIERED_CONSISTENCY), "strict", "relaxed"));
         this.tieredMaxLag = positiveMillis(get(CacheSetting.TIERED_MAX_LAG));
+        this.changeCapture = ChangeCaptureConfig.of(this::get, name);
         if (!tieredStrict && !redisCluster.isEmpty() && "tiered".equals(store)) {
             throw new ConfigException(get(CacheSetting.TIERED_CONSISTENCY),
                     "is not supported with " + CacheSetting.REDIS_CLUSTER.key() + " (pub/sub order is per node); use strict");
@@ -432,6 +434,11 @@ public final class CacheConfig {
 
     public Duration tieredMaxLag() {
         return tieredMaxLag;
+    }
+
+    /** The {@code cache.change-capture.*} settings. */
+    public ChangeCaptureConfig changeCapture() {
+        return changeCapture;
     }
 
     /** Every effective key and value, secrets masked, in key order (for logs and the admin API). */

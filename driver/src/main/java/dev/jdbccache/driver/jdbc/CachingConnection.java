@@ -80,6 +80,11 @@ public final class CachingConnection extends DelegatingConnection {
         return runtime;
     }
 
+    /** The cache's view of this connection's database. */
+    public DatabaseScope scope() {
+        return scope;
+    }
+
     /** The database user, as the real driver's metadata names it (asked once, for the admin SQL). */
     String userName() throws SQLException {
         if (userName == null) {

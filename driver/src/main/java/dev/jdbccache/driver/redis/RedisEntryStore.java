@@ -61,6 +61,11 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     @Override
+    public dev.jdbccache.driver.cache.ConsumerLease consumerLease(String slot, java.time.Duration ttl) {
+        return new RedisConsumerLease(gateway, slot, ttl);
+    }
+
+    @Override
     public boolean agreesOnFootprints(String signature) {
         return gateway.agreesOn(signature);
     }

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {jc:default:}epoch               the epoch id (random, created with SET NX)
  * {jc:default:}server              the run id of the server process the epoch's data lives on
  * {jc:default:}seq                 publish sequence number (writer scripts increment it)
+ * {jc:default:}consumer:&lt;slot&gt;   the change-capture consumer's lease ("node:token", PX); and
+ *                                  consumer-fence:&lt;slot&gt;, its fencing counter
  * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: "versions\npayload", with a PX TTL
  * {jc:default:}&lt;epoch&gt;:g / :gl / :gm  the global version / its leases / its lease marker
  * {jc:default:}&lt;epoch&gt;:v:&lt;table&gt;   a table's version; :l:&lt;table&gt; its leases (sorted set by
@@ -73,6 +75,15 @@ final class RedisKeys {
     /** The run id of the Redis server the current epoch's data lives on. */
     byte[] server() {
         return serverKey;
+    }
+
+    /** The change-capture consumer lease of the slot {@code slot}, and its fencing counter. */
+    byte[] consumerLease(String slot) {
+        return bytes(tag + "consumer:" + slot);
+    }
+
+    byte[] consumerFence(String slot) {
+        return bytes(tag + "consumer-fence:" + slot);
     }
 
     /** The pub/sub channel writers publish to. */

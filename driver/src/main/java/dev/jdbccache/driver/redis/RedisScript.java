@@ -196,6 +196,37 @@ enum RedisScript {
             return {'K', '1', old}
             """),
 
+    /**
+     * The change-capture consumer's lease (one consumer per cache): held by {@code ARGV[3]} for
+     * {@code ARGV[4]} ms from now when free or already its own. A new holder gets the next fencing
+     * token. KEYS: epoch, seq, the lease, the fencing counter (neither depends on the epoch: a
+     * flush must not elect another consumer). Reply: K and the holder's token, or N and the
+     * current holder ("id:token").
+     */
+    CONSUMER_LEASE(Prelude.HELPERS, """
+            local holder = redis.pcall('GET', KEYS[3])
+            if failed(holder) then redis.pcall('DEL', KEYS[3]); holder = false end
+            if holder then
+              local id, token = string.match(holder, '^(.*):(%d+)$')
+              if id ~= ARGV[3] then return {'N', holder} end
+              redis.pcall('PEXPIRE', KEYS[3], ARGV[4])
+              return {'K', token}
+            end
+            local token = redis.pcall('INCR', KEYS[4])
+            if failed(token) then return {'O'} end
+            if failed(redis.pcall('SET', KEYS[3], ARGV[3] .. ':' .. token, 'PX', ARGV[4])) then return {'O'} end
+            return {'K', tostring(token)}
+            """),
+
+    /** Gives the consumer's lease up if {@code ARGV[3]} holds it. KEYS as CONSUMER_LEASE. Reply: K. */
+    CONSUMER_RELEASE(Prelude.HELPERS, """
+            local holder = redis.pcall('GET', KEYS[3])
+            if not failed(holder) and holder and string.match(holder, '^(.*):%d+$') == ARGV[3] then
+              redis.pcall('DEL', KEYS[3])
+            end
+            return {'K'}
+            """),
+
     /** The current epoch (created if missing) and publish sequence, for the mirror. Reply: K, epoch, seq. */
     SYNC(Prelude.EPOCH, """
             return {'K', EPOCH, sequence()}

@@ -70,6 +70,11 @@ public final class TieredEntryStore implements EntryStore {
     }
 
     @Override
+    public dev.jdbccache.driver.cache.ConsumerLease consumerLease(String slot, java.time.Duration ttl) {
+        return redis.consumerLease(slot, ttl);
+    }
+
+    @Override
     public boolean agreesOnFootprints(String signature) {
         return redis.agreesOnFootprints(signature);
     }

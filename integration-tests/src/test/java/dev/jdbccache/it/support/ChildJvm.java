@@ -89,4 +89,67 @@ public final class ChildJvm {
             throw new AssertionError("interrupted while the child JVM ran", e);
         }
     }
+
+    /** A child JVM that runs until it is killed: its output so far, and a way to wait for a line of it. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final Path output;
+
+        private Running(Process process, Path output) {
+            this.process = process;
+            this.output = output;
+        }
+
+        /** What it printed so far. */
+        public String output() {
+            try {
+                return Files.readString(output, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until it printed a line containing {@code text}; fails when it exits first or after {@code seconds}. */
+        public void awaitOutput(String text, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (!output().contains(text)) {
+                assertTrue(process.isAlive(), "the child JVM exited before printing '" + text + "': " + output());
+                assertTrue(System.nanoTime() - deadline < 0, "the child JVM did not print '" + text + "' in " + seconds
+                        + " s: " + output());
+                Thread.sleep(20);
+            }
+        }
+
+        /** Kills it as a crash would (SIGKILL): nothing of it runs on exit. */
+        public void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** Starts {@code main} with {@code classPath} and {@code args}, and returns while it runs. */
+    public static Running start(List<String> classPath, Class<?> main, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                String.join(File.pathSeparator, classPath), main.getName()));
+        command.addAll(Arrays.asList(args));
+        try {
+            Path output = Files.createTempFile("child-jvm", ".log");
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            return new Running(child, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

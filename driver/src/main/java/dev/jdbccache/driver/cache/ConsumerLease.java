@@ -1,0 +1,50 @@
+package dev.jdbccache.driver.cache;
+
+import java.time.Duration;
+
+/**
+ * Who reads the change stream of a cache (cache.change-capture): with a shared store one node at a
+ * time, elected through a lease in the store; with a store of one JVM, that JVM. Thread-safe.
+ */
+public interface ConsumerLease extends AutoCloseable {
+
+    /** Returned by {@link #acquire()} while another node holds the lease. */
+    long HELD_ELSEWHERE = -1;
+
+    /** The lease of a store no other node shares: always held, token 0. */
+    ConsumerLease OWN = new ConsumerLease() {
+        @Override
+        public long acquire() {
+            return 0;
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /**
+     * Takes the lease, or keeps it for another {@code ttl}: the fencing token of this holding
+     * (larger for each new holder), or {@link #HELD_ELSEWHERE}.
+     *
+     * @throws RuntimeException when the store cannot be asked
+     */
+    long acquire();
+
+    /** True when other nodes compete for it (and the stream's slot outlives one JVM). */
+    boolean shared();
+
+    /** Gives the lease up if held. Never throws. */
+    @Override
+    void close();
+
+    /** A lease of the slot {@code slot} lasting {@code ttl} past each {@link #acquire()}. */
+    interface Factory {
+        ConsumerLease lease(String slot, Duration ttl);
+    }
+}

@@ -1,0 +1,461 @@
+package dev.jdbccache.driver.capture;
+
+import dev.jdbccache.driver.cache.CacheRuntime;
+import dev.jdbccache.driver.cache.ChangeCaptureStats;
+import dev.jdbccache.driver.cache.ChangeCaptureStats.State;
+import dev.jdbccache.driver.cache.ConsumerLease;
+import dev.jdbccache.driver.cache.DatabaseScope;
+import dev.jdbccache.driver.config.ChangeCaptureConfig;
+import dev.jdbccache.parser.SqlDialect;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The change-capture consumer of one cache and PostgreSQL database ({@code cache.change-capture=
+ * logical}, docs/consistency.md "Writes from elsewhere"): on a thread of its own it reads the
+ * database's logical replication stream ({@code pgoutput}) and, for every committed transaction,
+ * bumps the tags its rows reach, then confirms the transaction's position to PostgreSQL, never
+ * before. With a shared store one node consumes, elected by a lease in the store (the others learn
+ * of the changes through the store); with a store of one JVM each JVM consumes through a temporary
+ * slot of its own.
+ *
+ * <p>Whenever the stream cannot vouch for what the cache holds it flushes the cache (a new epoch):
+ * after a slot is created (what was cached before its start is not covered), when the slot was
+ * lost, when the stream was down or behind for longer than {@code cache.change-capture.max-gap},
+ * and when DDL changed the catalog (DDL is not in the stream). Reads fall back to the TTL while
+ * the stream is down. Thread-safe.
+ */
+public final class ChangeCapture implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
+
+    /** How long the consumer waits before it tries the stream again. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The longest pause between two reads of an idle stream: bounds the lag a quiet stream adds. */
+    private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** The application name of the consumer's connections (pg_stat_activity). */
+    static final String APPLICATION_NAME = "jdbc-cache change capture";
+
+    private static final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    /** Opens the consumer's connections through the real driver, with the application's URL and credentials. */
+    public interface Connections {
+        Connection plain() throws SQLException;
+
+        Connection replication() throws SQLException;
+    }
+
+    private final CacheRuntime runtime;
+    private final DatabaseScope scope;
+    private final ChangeCaptureConfig config;
+    private final Connections connections;
+    private final ChangeCaptureStats stats;
+    private final ConsumerLease lease;
+    private final String slot;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** When the stream last stopped vouching for the cache (0 while it does); the consumer's thread only. */
+    private long downSinceNanos;
+    private boolean flushedForOutage;
+    /** When this node last saw another node hold the lease (0: never). */
+    private long heldElsewhereAtNanos;
+    /** The store confirmed this node's lease: it may fence off another consumer of the slot. */
+    private boolean leaseConfirmed;
+
+    private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, Connections connections) {
+        this.runtime = runtime;
+        this.scope = scope;
+        this.config = runtime.config().changeCapture();
+        this.connections = connections;
+        this.stats = runtime.stats().changeCapture();
+        this.lease = runtime.consumerLease(config.slot(), config.lease());
+        this.slot = lease.shared() ? config.slot()
+                : config.slot().substring(0, Math.min(config.slot().length(), 54)) + "_"
+                        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        this.thread = new Thread(this::run, "jdbc-cache-change-capture-" + runtime.config().name());
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts the consumer of {@code scope}'s database for {@code runtime} unless one runs already
+     * (one per cache and database URL); nothing for a database other than PostgreSQL.
+     */
+    public static void startOnce(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, Connections connections) {
+        if (!runtime.config().changeCapture().enabled()) {
+            return;
+        }
+        if (scope.dialect() != SqlDialect.POSTGRESQL) {
+            if (warned.add(runtime.config().name() + "|" + scope.dialect())) {
+                LOG.warn("[{}] cache.change-capture=logical reads PostgreSQL's replication stream; {} has none, so "
+                        + "only writes through the driver invalidate", runtime.config().name(), scope.dialect());
+            }
+            return;
+        }
+        runtime.companionOnce("change-capture|" + databaseUrl, () -> {
+            ChangeCapture capture = new ChangeCapture(runtime, scope, connections);
+            capture.stats.state(State.STARTING);
+            capture.thread.start();
+            return capture;
+        });
+    }
+
+    /** The connections of a consumer reading {@code url} through {@code driver} with {@code properties}. */
+    public static Connections connections(Driver driver, String url, Properties properties) {
+        return new Connections() {
+            @Override
+            public Connection plain() throws SQLException {
+                return open(driver, url, with(properties, false));
+            }
+
+            @Override
+            public Connection replication() throws SQLException {
+                return open(driver, url, with(properties, true));
+            }
+        };
+    }
+
+    private static Properties with(Properties properties, boolean replication) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        copy.setProperty("ApplicationName", APPLICATION_NAME);
+        if (replication) {
+            copy.setProperty("replication", "database");
+            copy.setProperty("preferQueryMode", "simple");
+            copy.setProperty("assumeMinServerVersion", "10");
+        }
+        return copy;
+    }
+
+    private static Connection open(Driver driver, String url, Properties properties) throws SQLException {
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException(driver.getClass().getName() + " declined the change-capture connection", "08001");
+        }
+        return connection;
+    }
+
+    private void run() {
+        downSinceNanos = System.nanoTime();
+        try {
+            while (!closed) {
+                long token = acquire();
+                if (token == ConsumerLease.HELD_ELSEWHERE) {
+                    stats.state(State.STANDBY);
+                    heldElsewhereAtNanos = System.nanoTime();
+                    downSinceNanos = 0; // another node vouches for the cache
+                    pause(Math.max(TimeUnit.MILLISECONDS.toNanos(100), config.lease().toNanos() / 5));
+                    continue;
+                }
+                if (heldElsewhereAtNanos != 0) {
+                    // the holder stopped renewing up to one lease before this node last saw it
+                    downSinceNanos = heldElsewhereAtNanos - config.lease().toNanos();
+                    heldElsewhereAtNanos = 0;
+                    stats.tookOver();
+                    LOG.info("[{}] this node now consumes the change stream (slot {})", name(), slot);
+                }
+                try {
+                    stream();
+                } catch (ReplicationCatalog.Unavailable e) {
+                    fallBack(e.reason(), e.getMessage());
+                } catch (SQLException | RuntimeException e) {
+                    fallBack("stream", e.toString());
+                } catch (LinkageError e) {
+                    fallBack("pgjdbc", "pgjdbc's replication API (org.postgresql.replication) cannot be loaded "
+                            + "beside the driver: " + e);
+                }
+                pause(RETRY_NANOS);
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /**
+     * The lease's token. While the store cannot be asked, a node that did not see another holder
+     * goes on (PostgreSQL lets one connection at a time stream a slot) but fences no one off.
+     */
+    private long acquire() {
+        try {
+            long token = lease.acquire();
+            leaseConfirmed = token != ConsumerLease.HELD_ELSEWHERE;
+            return token;
+        } catch (RuntimeException e) {
+            leaseConfirmed = false;
+            return heldElsewhereAtNanos == 0 ? 0 : ConsumerLease.HELD_ELSEWHERE;
+        }
+    }
+
+    private void stream() throws SQLException, ReplicationCatalog.Unavailable {
+        try (Connection side = connections.plain()) {
+            side.setAutoCommit(true);
+            ReplicationCatalog catalog = new ReplicationCatalog(side);
+            catalog.ensurePublication(config.publication(), config.tables());
+            boolean create = true;
+            String why = "the slot " + slot + " is new";
+            if (lease.shared()) {
+                ReplicationCatalog.Slot existing = catalog.slot(slot);
+                if (existing != null && existing.activePid() != null && leaseConfirmed) {
+                    catalog.terminate(existing.activePid()); // a consumer that lost its lease: fenced off
+                    awaitInactive(catalog);
+                }
+                if (existing != null && existing.lost()) {
+                    stats.fellBack("slot_lost");
+                    catalog.dropSlot(slot);
+                    why = "the slot " + slot + " was lost (wal_status=lost)";
+                } else if (existing != null) {
+                    create = false;
+                }
+            }
+            String digest = config.ddlCheck().isZero() ? null : catalog.catalogDigest();
+            try (LogicalStream stream = LogicalStream.start(connections.replication(), slot, create, !lease.shared(),
+                    config.publication(), config.statusInterval().toMillis())) {
+                if (create) {
+                    flush(why);
+                } else if (downSinceNanos != 0 && System.nanoTime() - downSinceNanos > config.maxGap().toNanos()) {
+                    flush("the stream was down for longer than " + config.maxGap());
+                }
+                downSinceNanos = 0;
+                flushedForOutage = false;
+                stats.state(State.STREAMING);
+                LOG.info("[{}] change capture streams slot {} of publication {}", name(), slot, config.publication());
+                consume(stream, side, catalog, digest);
+            } finally {
+                if (downSinceNanos == 0) {
+                    downSinceNanos = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    private void consume(LogicalStream stream, Connection side, ReplicationCatalog catalog, String digest)
+            throws SQLException, ReplicationCatalog.Unavailable {
+        Applier applier = new Applier(stream, side);
+        PgOutput decoder = new PgOutput();
+        long now = System.nanoTime();
+        long nextRenew = now + config.lease().toNanos() / 3;
+        long nextStatus = now;
+        long nextDdlCheck = now + config.ddlCheck().toNanos();
+        long idle = 0;
+        String knownDigest = digest;
+        while (!closed) {
+            ByteBuffer message = stream.readPending();
+            if (message != null) {
+                decoder.decode(message, applier);
+                idle = 0;
+                continue;
+            }
+            if (!applier.inTransaction()) {
+                stream.confirmReceived(); // between transactions: the slot need not keep the WAL of other databases
+            }
+            now = System.nanoTime();
+            if (lease.shared() && now - nextRenew >= 0) {
+                nextRenew = now + config.lease().toNanos() / 3;
+                if (acquire() == ConsumerLease.HELD_ELSEWHERE) {
+                    LOG.warn("[{}] another node took the change-capture lease; this node stops consuming", name());
+                    heldElsewhereAtNanos = now;
+                    return;
+                }
+            }
+            if (now - nextStatus >= 0) {
+                nextStatus = now + config.statusInterval().toNanos();
+                stats.lagBytes(Math.max(0, catalog.heldBytes(slot)));
+                ReplicationCatalog.Slot state = catalog.slot(slot);
+                if (state == null || state.lost()) {
+                    throw new ReplicationCatalog.Unavailable("slot_lost", "the slot " + slot
+                            + (state == null ? " was dropped" : " was lost (wal_status=lost)"));
+                }
+            }
+            if (knownDigest != null && now - nextDdlCheck >= 0) {
+                nextDdlCheck = now + config.ddlCheck().toNanos();
+                String current = catalog.catalogDigest();
+                if (!current.equals(knownDigest)) {
+                    knownDigest = current;
+                    flush("DDL changed the catalog");
+                }
+            }
+            idle = Math.min(MAX_IDLE_NANOS, Math.max(TimeUnit.MICROSECONDS.toNanos(200), idle * 2));
+            LockSupport.parkNanos(idle);
+        }
+    }
+
+    /** Applies each committed transaction, then confirms it. */
+    private final class Applier implements PgOutput.Listener {
+        private final LogicalStream stream;
+        private final ChangeSet changes;
+        private boolean flushedForLag;
+        private boolean inTransaction;
+
+        Applier(LogicalStream stream, Connection side) {
+            this.stream = stream;
+            this.changes = new ChangeSet(table -> scope.changedTable(table, side), config.maxRowTags(), stats);
+        }
+
+        boolean inTransaction() {
+            return inTransaction;
+        }
+
+        @Override
+        public void begin(long commitMillis) {
+            changes.clear();
+            inTransaction = true;
+        }
+
+        @Override
+        public void relation(PgOutput.Relation relation, PgOutput.Relation previous) {
+            if (previous != null && !previous.equals(relation)) {
+                scope.catalogChanged(); // its columns or name changed: plans are derived again
+            }
+        }
+
+        @Override
+        public void insert(PgOutput.Relation relation, String[] after) {
+            changes.insert(relation, after);
+        }
+
+        @Override
+        public void update(PgOutput.Relation relation, char oldKind, String[] before, String[] after) {
+            changes.update(relation, oldKind, before, after);
+        }
+
+        @Override
+        public void delete(PgOutput.Relation relation, char oldKind, String[] before) {
+            changes.delete(relation, oldKind, before);
+        }
+
+        @Override
+        public void truncate(List<PgOutput.Relation> relations) {
+            relations.forEach(changes::truncated);
+        }
+
+        @Override
+        public void commit(long endLsn, long commitMillis) {
+            if (changes.everything()) {
+                runtime.versions().invalidateAll();
+            } else if (!changes.tags().isEmpty()) {
+                runtime.versions().invalidate(changes.tags());
+            }
+            long age = System.currentTimeMillis() - commitMillis;
+            stats.applied(changes.rows(), changes.tags().size(), age);
+            changes.clear();
+            inTransaction = false;
+            stream.confirm(endLsn);
+            if (age > config.maxGap().toMillis() && !flushedForLag) {
+                flushedForLag = true;
+                stats.fellBack("behind");
+                flush("the stream is " + age + " ms behind the database");
+                stats.state(State.STREAMING);
+            } else if (age < config.maxGap().toMillis() / 2) {
+                flushedForLag = false;
+            }
+        }
+    }
+
+    private void awaitInactive(ReplicationCatalog catalog) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() - deadline < 0) {
+            ReplicationCatalog.Slot state = catalog.slot(slot);
+            if (state == null || state.activePid() == null) {
+                return;
+            }
+            pause(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private void fallBack(String reason, String detail) {
+        if (closed) {
+            return;
+        }
+        stats.fellBack(reason);
+        if (warned.add(name() + "|" + reason + "|" + slot)) {
+            LOG.warn("[{}] change capture is not streaming ({}): {}; reads rely on the TTL until it is", name(), reason, detail);
+        } else {
+            LOG.debug("[{}] change capture is not streaming ({}): {}", name(), reason, detail);
+        }
+        long now = System.nanoTime();
+        if (downSinceNanos == 0) {
+            downSinceNanos = now;
+        }
+    }
+
+    /** Waits {@code nanos}, or less when closed; flushes once when an outage outlasts the max gap. */
+    private void pause(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        while (!closed) {
+            long now = System.nanoTime();
+            if (downSinceNanos != 0 && !flushedForOutage && now - downSinceNanos > config.maxGap().toNanos()) {
+                flushedForOutage = true;
+                flush("the stream has been down for longer than " + config.maxGap());
+            }
+            long left = deadline - now;
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+        }
+    }
+
+    private void flush(String why) {
+        stats.flushed();
+        LOG.info("[{}] change capture flushes the cache: {}", name(), why);
+        runtime.invalidateAll();
+    }
+
+    private void finish() {
+        lease.close();
+        if (lease.shared() && !config.keepSlot()) {
+            dropSlot();
+        }
+        stats.state(State.CLOSED);
+    }
+
+    /** Drops the shared slot (its walsender may take a moment to let it go). */
+    private void dropSlot() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        try (Connection side = connections.plain()) {
+            ReplicationCatalog catalog = new ReplicationCatalog(side);
+            while (true) {
+                try {
+                    catalog.dropSlot(slot);
+                    return;
+                } catch (SQLException e) {
+                    if (!"55006".equals(e.getSQLState()) || System.nanoTime() - deadline > 0) {
+                        throw e;
+                    }
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("[{}] cannot drop the replication slot {}: {}; drop it with pg_drop_replication_slot('{}'), "
+                    + "or it keeps WAL", name(), slot, e.toString(), slot);
+        }
+    }
+
+    private String name() {
+        return runtime.config().name();
+    }
+
+    /** Stops consuming; waits for the consumer to let go of its slot and lease. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
