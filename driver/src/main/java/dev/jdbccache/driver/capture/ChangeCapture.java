@@ -207,6 +207,7 @@ public final class ChangeCapture implements AutoCloseable {
             String why = "the slot " + slot + " is new";
             if (lease.shared()) {
                 ReplicationCatalog.Slot existing = catalog.slot(slot);
+                LOG.debug("[{}] slot {} before streaming: {} (lease confirmed: {})", name(), slot, existing, leaseConfirmed);
                 if (existing != null && existing.activePid() != null && leaseConfirmed) {
                     catalog.terminate(existing.activePid()); // a consumer that lost its lease: fenced off
                     awaitInactive(catalog);
@@ -367,6 +368,7 @@ public final class ChangeCapture implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() - deadline < 0) {
             ReplicationCatalog.Slot state = catalog.slot(slot);
+            LOG.debug("[{}] waiting for the slot {} to be let go: {}", name(), slot, state);
             if (state == null || state.activePid() == null) {
                 return;
             }

@@ -131,8 +131,10 @@ final class ReplicationCatalog {
                 if (!rs.next()) {
                     return null;
                 }
+                boolean temporary = rs.getBoolean(1);
                 int pid = rs.getInt(2);
-                return new Slot(rs.getBoolean(1), rs.wasNull() ? null : pid, rs.getString(3));
+                Integer active = rs.wasNull() ? null : pid;
+                return new Slot(temporary, active, rs.getString(3));
             }
         }
     }

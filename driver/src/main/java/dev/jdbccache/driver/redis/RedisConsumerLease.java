@@ -54,7 +54,6 @@ final class RedisConsumerLease implements ConsumerLease {
 
     private RedisGateway.Call call(String millis) {
         return RedisGateway.call(epoch -> List.of(gateway.keys().epoch(), gateway.keys().seq(), lease, fence),
-                epoch -> List.of(RedisGateway.bytes(""), RedisGateway.bytes(""), RedisGateway.bytes(node),
-                        RedisGateway.bytes(millis)));
+                epoch -> List.of(RedisGateway.bytes(node), RedisGateway.bytes(millis))); // ARGV[1-2]: the gateway's
     }
 }
