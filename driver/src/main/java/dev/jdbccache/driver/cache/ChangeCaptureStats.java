@@ -26,6 +26,7 @@ public final class ChangeCaptureStats {
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong lagBytes = new AtomicLong();
     private final AtomicLong largestTagSet = new AtomicLong();
+    private final AtomicLong maxLagMillis = new AtomicLong();
 
     public State state() {
         return state;
@@ -41,6 +42,7 @@ public final class ChangeCaptureStats {
         transactions.increment();
         rowChanges.add(rows);
         lagMillis.set(Math.max(0, ageMillis));
+        maxLagMillis.accumulateAndGet(ageMillis, Math::max);
     }
 
     /** A table's changes in one transaction were too many for row tags: it was invalidated whole. */
@@ -103,6 +105,11 @@ public final class ChangeCaptureStats {
         return lagBytes.get();
     }
 
+    /** The largest age of a commit when it was applied, since the cache started. */
+    public long maxLagMillis() {
+        return maxLagMillis.get();
+    }
+
     /** The most tags one transaction bumped: what the consumer held for it (bounded by the escalation). */
     public long largestTagSet() {
         return largestTagSet.get();
@@ -119,6 +126,7 @@ public final class ChangeCaptureStats {
         m.put("change_capture.row_changes", rowChanges());
         m.put("change_capture.escalations", escalations());
         m.put("change_capture.lag_millis", lagMillis());
+        m.put("change_capture.max_lag_millis", maxLagMillis());
         m.put("change_capture.lag_bytes", lagBytes());
         m.put("change_capture.largest_tag_set", largestTagSet());
         m.put("change_capture.fallbacks", fallbacks());

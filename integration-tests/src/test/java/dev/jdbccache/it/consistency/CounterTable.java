@@ -18,23 +18,30 @@ final class CounterTable implements AutoCloseable {
     static final String PG_URL = System.getProperty("jdbccache.test.pg.url",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
+    private final String url;
     private final String schema;
     private final int rows;
 
-    private CounterTable(String schema, int rows) {
+    private CounterTable(String url, String schema, int rows) {
+        this.url = url;
         this.schema = schema;
         this.rows = rows;
     }
 
     /** Creates the schema and the table with rows {@code 1..rows}. */
     static CounterTable create(String prefix, int rows) throws SQLException {
+        return create(prefix, rows, PG_URL);
+    }
+
+    /** As {@link #create(String, int)}, in the PostgreSQL of {@code url}. */
+    static CounterTable create(String prefix, int rows, String url) throws SQLException {
         String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             s.execute("create table " + schema + ".counter(id int primary key, version bigint not null)");
             s.execute("insert into " + schema + ".counter select g, 0 from generate_series(1, " + rows + ") g");
         }
-        return new CounterTable(schema, rows);
+        return new CounterTable(url, schema, rows);
     }
 
     String schema() {
@@ -47,7 +54,7 @@ final class CounterTable implements AutoCloseable {
 
     /** The real driver's URL, with the table's schema as the current one. */
     String realUrl() {
-        return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** The same database through {@code jdbc:cache:}. */
@@ -73,7 +80,7 @@ final class CounterTable implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection c = DriverManager.getConnection(PG_URL); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             // a connection a test failed to release would make the drop wait forever: fail instead
             s.execute("set lock_timeout = '20s'");
             s.execute("drop schema " + schema + " cascade");

@@ -1,5 +1,9 @@
 package dev.jdbccache.it.consistency;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -14,10 +18,35 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class History {
     private final AtomicLongArray known;
+    /** Per row, each proof as it arrived: {when (nanoTime), version}. */
+    private final List<Queue<long[]>> proofs = new ArrayList<>();
 
     /** Rows {@code 1..rows}, all at version 0. */
     History(int rows) {
         known = new AtomicLongArray(rows + 1);
+        for (int id = 0; id <= rows; id++) {
+            proofs.add(new ConcurrentLinkedQueue<>());
+        }
+    }
+
+    /** The highest version of row {@code id} known at {@code nanos} ({@link System#nanoTime()}). */
+    long knownAt(int id, long nanos) {
+        long best = 0;
+        for (long[] proof : proofs.get(id)) {
+            if (proof[0] - nanos <= 0) {
+                best = Math.max(best, proof[1]);
+            }
+        }
+        return best;
+    }
+
+    /** The sum over all rows of what was known at {@code nanos}. */
+    long knownSumAt(long nanos) {
+        long sum = 0;
+        for (int id = 1; id < known.length(); id++) {
+            sum += knownAt(id, nanos);
+        }
+        return sum;
     }
 
     long known(int id) {
@@ -35,6 +64,8 @@ final class History {
 
     /** Records proof that row {@code id} reached at least {@code version}. */
     void committed(int id, long version) {
-        known.accumulateAndGet(id, version, Math::max);
+        if (known.getAndAccumulate(id, version, Math::max) < version) {
+            proofs.get(id).add(new long[] {System.nanoTime(), version});
+        }
     }
 }

@@ -40,6 +40,8 @@ final class Workload {
 
     static final int HOT_ROW = 1;
     static final int SLOW_ROW = 2;
+    /** The "row" of a check of {@code sum(version)}. */
+    private static final int SUM = -1;
     private static final int MAX_EXAMPLES = 10;
 
     /** Opens a connection through the cache. */
@@ -65,6 +67,8 @@ final class Workload {
     private final LongAccumulator longestWrite = new LongAccumulator(Math::max, 0);
     private final Queue<String> examples = new ConcurrentLinkedQueue<>();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<StaleRead> staleReads = new ConcurrentLinkedQueue<>();
+    private int outsideWriters;
     private volatile long deadline;
 
     /**
@@ -94,6 +98,9 @@ final class Workload {
         for (int i = 0; i < writers; i++) {
             threads.add(loop("writer-" + i, node(i), Writer::new));
         }
+        for (int i = 0; i < outsideWriters; i++) {
+            threads.add(loop("outside-writer-" + i, table::openPlain, Writer::new));
+        }
         threads.add(loop("slow-writer", node(writers), SlowWriter::new));
         for (int i = 0; i < readers; i++) {
             threads.add(loop("reader-" + i, node(i), Reader::new));
@@ -120,6 +127,31 @@ final class Workload {
         }
         return new Outcome(protocol, reads.sum(), readHits.sum(), List.copyOf(nodeHits), writes.sum(), rollbacks.sum(),
                 Duration.ofNanos(longestWrite.get()), stale.sum(), staleFromDatabase.sum(), List.copyOf(examples));
+    }
+
+    /**
+     * Adds {@code count} writers that write through the real driver, which the cache never sees:
+     * only change capture can invalidate what they commit.
+     */
+    Workload withOutsideWriters(int count) {
+        this.outsideWriters = count;
+        return this;
+    }
+
+    /**
+     * After a run: the stale reads that returned less than was known {@code lag} before they
+     * were issued (a cache that learns of writes within {@code lag} has none).
+     */
+    long staleBeyond(Duration lag) {
+        long count = 0;
+        for (StaleRead r : staleReads) {
+            long before = r.sampledNanos() - lag.toNanos();
+            long known = r.id() == SUM ? history.knownSumAt(before) : history.knownAt(r.id(), before);
+            if (r.read() < known) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private Opener node(int thread) {
@@ -427,13 +459,14 @@ final class Workload {
         }
 
         private void readRow(int id) throws SQLException {
+            long sampled = System.nanoTime();
             long known = w.history.known(id);
             row.setInt(1, id);
             try (ResultSet rs = row.executeQuery()) {
                 boolean hit = rs instanceof CachedResultSet;
                 while (rs.next()) {
                     long version = rs.getLong(1);
-                    w.check("row " + id, known, version, hit);
+                    w.check("row " + id, id, sampled, known, version, hit);
                     w.history.committed(id, version);
                 }
             }
@@ -441,6 +474,7 @@ final class Workload {
 
         private void readRange(int from) throws SQLException {
             int to = from + 4;
+            long sampled = System.nanoTime();
             long[] known = new long[to - from + 1];
             for (int id = from; id <= to; id++) {
                 known[id - from] = w.history.known(id);
@@ -452,18 +486,19 @@ final class Workload {
                 while (rs.next()) {
                     int id = rs.getInt(1);
                     long version = rs.getLong(2);
-                    w.check("row " + id + " in range " + from + ".." + to, known[id - from], version, hit);
+                    w.check("row " + id + " in range " + from + ".." + to, id, sampled, known[id - from], version, hit);
                     w.history.committed(id, version);
                 }
             }
         }
 
         private void readSum() throws SQLException {
+            long sampled = System.nanoTime();
             long known = w.history.knownSum();
             try (ResultSet rs = sum.executeQuery()) {
                 boolean hit = rs instanceof CachedResultSet;
                 while (rs.next()) {
-                    w.check("sum(version)", known, rs.getLong(1), hit);
+                    w.check("sum(version)", SUM, sampled, known, rs.getLong(1), hit);
                 }
             }
         }
@@ -489,13 +524,18 @@ final class Workload {
         }
     }
 
-    private void check(String what, long known, long read, boolean hit) {
+    /** A read that returned less than was known when it was issued: {@code id} is a row, or {@link #SUM}. */
+    private record StaleRead(int id, long sampledNanos, long read) {
+    }
+
+    private void check(String what, int id, long sampled, long known, long read, boolean hit) {
         reads.increment();
         if (hit) {
             readHits.increment();
         }
         if (read < known) {
             stale.increment();
+            staleReads.add(new StaleRead(id, sampled, read));
             if (!hit) {
                 // the database itself returned less than was known: the history, not the cache, is wrong
                 staleFromDatabase.increment();

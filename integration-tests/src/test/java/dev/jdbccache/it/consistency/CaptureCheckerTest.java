@@ -1,0 +1,120 @@
+package dev.jdbccache.it.consistency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jdbccache.driver.JdbcCache;
+import dev.jdbccache.driver.cache.ChangeCaptureStats;
+import dev.jdbccache.driver.jdbc.CachingConnection;
+import dev.jdbccache.it.redis.Nodes;
+import dev.jdbccache.testservices.LogicalPostgresql;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The consistency checker with writers the cache never sees: beside the usual writers through the
+ * driver, two write through the real driver, as psql or another service would. With change
+ * capture on and a TTL of ten minutes, no read may return less than was known committed longer
+ * ago than the stream's largest lag during the run (measured by the consumer: commit time to
+ * applied). Reads stale within that lag are counted and reported, not failed.
+ *
+ * <p>Runs 20 s per store unless {@code jdbccache.checker.seconds} says otherwise.
+ */
+class CaptureCheckerTest {
+
+    private static final String REDIS = System.getProperty("jdbccache.test.redis.url", "redis://127.0.0.1:6379");
+    private static final Duration DURATION = Checker.duration(20);
+    /** The clocks compared: the commit's timestamp (microseconds, PostgreSQL's) and the JVM's milliseconds. */
+    private static final Duration CLOCK_GRAIN = Duration.ofMillis(5);
+
+    private CounterTable table;
+    private String prefix;
+    private String publication;
+
+    @BeforeEach
+    void createTable() throws Exception {
+        table = CounterTable.create("checkcc", Checker.ROWS, LogicalPostgresql.url());
+        prefix = Nodes.prefix();
+        publication = "pub_" + table.schema();
+    }
+
+    @AfterEach
+    void dropAll() throws Exception {
+        try {
+            table.close();
+            try (Connection c = DriverManager.getConnection(LogicalPostgresql.url()); Statement s = c.createStatement()) {
+                s.execute("drop publication if exists " + publication);
+            }
+        } finally {
+            Nodes.deleteKeys(REDIS, prefix);
+        }
+    }
+
+    @ParameterizedTest(name = "cache.store={0}")
+    @ValueSource(strings = {"local", "redis"})
+    void outsideWriters_neverMakeAReadStaleBeyondTheStreamsLag(String store) throws Exception {
+        Properties node = Checker.withCheckerSettings(Nodes.node(store, REDIS, prefix), Checker.SOUND);
+        node.setProperty("cache.name", "checkcc-" + store + "-" + table.schema());
+        node.setProperty("cache.change-capture", "logical");
+        node.setProperty("cache.change-capture.publication", publication);
+        node.setProperty("cache.change-capture.tables", table.schema() + ".counter");
+        node.setProperty("cache.change-capture.slot", table.schema());
+        Workload.Opener opener = () -> DriverManager.getConnection(table.cacheUrl(), node);
+        JdbcCache cache = streaming(opener);
+
+        Workload workload = Checker.workload(table, List.of(opener), Checker.SOUND).withOutsideWriters(2);
+        Workload.Outcome outcome = workload.run("outside writers, change capture, cache.store=" + store, DURATION);
+
+        ChangeCaptureStats capture = cache.stats().changeCapture();
+        Duration lag = Duration.ofMillis(capture.maxLagMillis()).plus(CLOCK_GRAIN);
+        long beyond = workload.staleBeyond(lag);
+        System.out.println(outcome.summary());
+        System.out.printf("consistency checker [outside writers, %s]: %d outside transactions applied, largest lag %d ms; "
+                + "%d reads stale within it, %d beyond%n", store, capture.transactions(), capture.maxLagMillis(),
+                outcome.stale() - beyond, beyond);
+        assertEquals(0, beyond, () -> "reads stale beyond the stream's lag of " + lag.toMillis() + " ms: "
+                + String.join("; ", outcome.examples()));
+        assertEquals(ChangeCaptureStats.State.STREAMING, capture.state(), cache.statsSnapshot().toString());
+        assertEquals(0, capture.flushes() - 1, "only the new slot's flush: " + cache.statsSnapshot());
+        assertTrue(capture.transactions() > 100, "the outside writers ran: " + cache.statsSnapshot());
+        assertTrue(outcome.driverHits() * 100 >= outcome.reads(), "fewer than 1% of reads hit: " + outcome.summary());
+        assertTrue(outcome.writes() > 0 && outcome.rollbacks() > 0, "the writers did not run: " + outcome.summary());
+        assertTrue(capture.maxLagMillis() < 1000, "the stream stayed within a second: " + capture.maxLagMillis() + " ms");
+    }
+
+    /** The same run without change capture: the checker must find what the outside writers made stale. */
+    @org.junit.jupiter.api.Test
+    void withoutChangeCapture_theCheckerFindsReadsStaleFarBeyondTheLag() throws Exception {
+        Properties node = Checker.withCheckerSettings(Nodes.node("local", REDIS, prefix), Checker.SOUND);
+        node.setProperty("cache.name", "checkcc-off-" + table.schema());
+        Workload.Opener opener = () -> DriverManager.getConnection(table.cacheUrl(), node);
+        Workload workload = Checker.workload(table, List.of(opener), Checker.SOUND).withOutsideWriters(2);
+        Workload.Outcome outcome = workload.run("outside writers, no change capture", Duration.ofSeconds(8));
+        // beyond five times the largest lag change capture showed in these runs (under 70 ms)
+        long beyond = workload.staleBeyond(Duration.ofMillis(350));
+        System.out.println(outcome.summary() + "; " + beyond + " stale by more than 350 ms");
+        assertTrue(beyond > 0, "a checker that cannot fail: " + outcome.summary());
+    }
+
+    private static JdbcCache streaming(Workload.Opener opener) throws SQLException, InterruptedException {
+        try (Connection c = opener.open()) {
+            JdbcCache cache = JdbcCache.of(c.unwrap(CachingConnection.class));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cache.stats().changeCapture().state() != ChangeCaptureStats.State.STREAMING) {
+                assertTrue(System.nanoTime() < deadline, "the consumer never streamed: " + cache.statsSnapshot());
+                Thread.sleep(10);
+            }
+            return cache;
+        }
+    }
+}
