@@ -72,6 +72,42 @@ class BootShopTest {
         }
     }
 
+    @Test
+    void changeCapture_seesAWriteFromOutsideTheApplication_andTheHealthShowsTheStream() throws Exception {
+        String pg = dev.jdbccache.testservices.LogicalPostgresql.url();
+        String cacheName = "boot" + BOOT + "-capture-" + UUID.randomUUID();
+        String publication = "boot_pub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (ConfigurableApplicationContext app = start(pg, cacheName, "local", List.of("cache.ttl=10m",
+                "cache.change-capture=logical", "cache.change-capture.tables=boot_shop_product",
+                "cache.change-capture.publication=" + publication))) {
+            ProductRepository products = app.getBean(ProductRepository.class);
+            Long id = products.save(new Product("plum-" + cacheName, 120)).getId();
+            JdbcCache cache = JdbcCache.named(cacheName).orElseThrow();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"streaming".equals(cache.statsSnapshot().get("change_capture.state"))) {
+                assertTrue(System.nanoTime() < deadline, "the consumer never streamed: " + cache.statsSnapshot());
+                Thread.sleep(10);
+            }
+            assertEquals(120, products.findById(id).orElseThrow().getPrice());
+            assertEquals(120, products.findById(id).orElseThrow().getPrice());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg);
+                    java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("update boot_shop_product set price = 99 where id = " + id); // psql would do the same
+            }
+            while (products.findById(id).orElseThrow().getPrice() != 99) {
+                assertTrue(System.nanoTime() < deadline, "the outside update was never seen: " + cache.statsSnapshot());
+                Thread.sleep(5);
+            }
+            String health = get(app, "/actuator/health/jdbcCache", 200);
+            assertTrue(health.matches("(?s).*\"" + cacheName + "\":\\{[^}]*\"change_capture\":\"streaming\".*"), health);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg);
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("drop publication if exists " + publication);
+            }
+        }
+    }
+
     private void runShop(String store, List<String> more) throws Exception {
         String cacheName = "boot" + BOOT + "-" + store + "-" + UUID.randomUUID();
         try (ConfigurableApplicationContext app = start(cacheName, store, more)) {
@@ -107,8 +143,13 @@ class BootShopTest {
     }
 
     private static ConfigurableApplicationContext start(String cacheName, String store, List<String> more) throws IOException {
+        return start(PG, cacheName, store, more);
+    }
+
+    private static ConfigurableApplicationContext start(String pg, String cacheName, String store, List<String> more)
+            throws IOException {
         List<String> properties = new ArrayList<>(List.of(
-                "spring.datasource.url=jdbc:cache:" + PG.substring("jdbc:".length()),
+                "spring.datasource.url=jdbc:cache:" + pg.substring("jdbc:".length()),
                 "spring.datasource.hikari.data-source-properties.cache.name=" + cacheName,
                 "spring.datasource.hikari.data-source-properties.cache.store=" + store,
                 "spring.datasource.hikari.maximum-pool-size=4",

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What the health indicators of both Boot generations report: per open cache its store, the
- * store's state, and its hits and misses. A failing store does not make the application
+ * store's state, its hits and misses, and its change-capture consumer's state where it has one. A failing store does not make the application
  * unhealthy (every query then goes to the database, correctly, only slower), so the status stays
  * UP and {@code degraded} says that a store is failing.
  */
@@ -31,6 +31,14 @@ final class CacheHealth {
             one.put("hits", snapshot.get("hits"));
             one.put("misses", snapshot.get("misses"));
             one.put("store_failures", snapshot.get("bypasses.store_failure"));
+            Object capture = snapshot.get("change_capture.state");
+            if (!"off".equals(capture)) {
+                // reads fall back to the TTL while the stream does not run: degraded, still correct
+                one.put("change_capture", capture);
+                one.put("change_capture_lag_millis", snapshot.get("change_capture.lag_millis"));
+                one.put("change_capture_last_fallback", snapshot.get("change_capture.last_fallback"));
+                degraded |= !"streaming".equals(capture) && !"standby".equals(capture);
+            }
             caches.put(cache.name(), one);
             degraded |= !"ok".equals(state);
         }

@@ -3,6 +3,7 @@ package dev.jdbccache.driver.metrics.micrometer;
 import dev.jdbccache.driver.JdbcCache;
 import dev.jdbccache.driver.cache.BypassReason;
 import dev.jdbccache.driver.cache.CacheStats;
+import dev.jdbccache.driver.cache.ChangeCaptureStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -104,6 +105,30 @@ public final class JdbcCacheMetrics implements MeterBinder {
                 .description("99th percentile of read time, by outcome").tags(tags.and("result", "miss")).register(registry);
 
         bindInvalidations(registry, stats, tags);
+        bindChangeCapture(registry, stats.changeCapture(), tags);
+    }
+
+    /** The change-capture consumer (cache.change-capture): zeros while it is off. */
+    private static void bindChangeCapture(MeterRegistry registry, ChangeCaptureStats capture, Tags tags) {
+        FunctionCounter.builder("jdbc.cache.change.capture.transactions", capture, ChangeCaptureStats::transactions)
+                .description("Transactions of other writers applied from PostgreSQL's stream").tags(tags).register(registry);
+        FunctionCounter.builder("jdbc.cache.change.capture.rows", capture, ChangeCaptureStats::rowChanges)
+                .description("Row changes applied from the stream").tags(tags).register(registry);
+        FunctionCounter.builder("jdbc.cache.change.capture.escalations", capture, ChangeCaptureStats::escalations)
+                .description("Tables invalidated whole because one transaction changed too many of their rows")
+                .tags(tags).register(registry);
+        FunctionCounter.builder("jdbc.cache.change.capture.fallbacks", capture, ChangeCaptureStats::fallbacks)
+                .description("Times the stream stopped and reads fell back to the TTL").tags(tags).register(registry);
+        FunctionCounter.builder("jdbc.cache.change.capture.flushes", capture, ChangeCaptureStats::flushes)
+                .description("Flushes because the stream could not vouch for the cache").tags(tags).register(registry);
+        Gauge.builder("jdbc.cache.change.capture.lag", capture, c -> c.lagMillis() / 1e3).baseUnit("seconds")
+                .description("Age of the last applied commit when it was applied").tags(tags).register(registry);
+        Gauge.builder("jdbc.cache.change.capture.lag.bytes", capture, ChangeCaptureStats::lagBytes).baseUnit("bytes")
+                .description("WAL the slot holds that the consumer has not confirmed").tags(tags).register(registry);
+        Gauge.builder("jdbc.cache.change.capture.healthy", capture, c -> c.state() == ChangeCaptureStats.State.STREAMING
+                || c.state() == ChangeCaptureStats.State.STANDBY ? 1 : 0)
+                .description("1 while this node streams or another node does (0: off, starting or falling back)")
+                .tags(tags).register(registry);
     }
 
     /** One counter per table, registered when the table is first invalidated, at most {@value #MAX_TABLE_TAGS}. */
