@@ -3,6 +3,7 @@ package dev.jdbccache.it.consistency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jdbccache.driver.CacheDataSource;
 import dev.jdbccache.driver.JdbcCache;
 import dev.jdbccache.driver.cache.ChangeCaptureStats;
 import dev.jdbccache.driver.jdbc.CachingConnection;
@@ -69,7 +70,14 @@ class CaptureCheckerTest {
         node.setProperty("cache.change-capture.publication", publication);
         node.setProperty("cache.change-capture.tables", table.schema() + ".counter");
         node.setProperty("cache.change-capture.slot", table.schema());
-        Workload.Opener opener = () -> DriverManager.getConnection(table.cacheUrl(), node);
+        try (CacheDataSource ds = new CacheDataSource(table.cacheUrl())) {
+            ds.setProperties(node); // closed at the end: its consumer drops the shared slot
+            check(store, ds::getConnection);
+        }
+        assertEquals(0, slots(table.schema()), "the slot was dropped");
+    }
+
+    private void check(String store, Workload.Opener opener) throws Exception {
         JdbcCache cache = streaming(opener);
 
         Workload workload = Checker.workload(table, List.of(opener), Checker.SOUND).withOutsideWriters(2);
@@ -104,6 +112,15 @@ class CaptureCheckerTest {
         long beyond = workload.staleBeyond(Duration.ofMillis(350));
         System.out.println(outcome.summary() + "; " + beyond + " stale by more than 350 ms");
         assertTrue(beyond > 0, "a checker that cannot fail: " + outcome.summary());
+    }
+
+    private static long slots(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(LogicalPostgresql.url()); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select count(*) from pg_replication_slots where slot_name = '"
+                        + name + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static JdbcCache streaming(Workload.Opener opener) throws SQLException, InterruptedException {
