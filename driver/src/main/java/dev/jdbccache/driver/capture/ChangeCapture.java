@@ -72,6 +72,8 @@ public final class ChangeCapture implements AutoCloseable {
     private boolean flushedForOutage;
     /** When this node last saw another node hold the lease (0: never). */
     private long heldElsewhereAtNanos;
+    /** Why a flush that failed must still happen; {@code null} when none is owed. */
+    private String pendingFlush;
     /** The store confirmed this node's lease: it may fence off another consumer of the slot. */
     private boolean leaseConfirmed;
 
@@ -164,7 +166,7 @@ public final class ChangeCapture implements AutoCloseable {
                     downSinceNanos = heldElsewhereAtNanos - config.lease().toNanos();
                     heldElsewhereAtNanos = 0;
                     stats.tookOver();
-                    LOG.info("[{}] this node now consumes the change stream (slot {})", name(), slot);
+                    LOG.info("[{}] this node now consumes the change stream (slot {}, lease token {})", name(), slot, token);
                 }
                 try {
                     stream();
@@ -260,6 +262,9 @@ public final class ChangeCapture implements AutoCloseable {
             }
             if (!applier.inTransaction()) {
                 stream.confirmReceived(); // between transactions: the slot need not keep the WAL of other databases
+            }
+            if (pendingFlush != null) {
+                flush(pendingFlush);
             }
             now = System.nanoTime();
             if (lease.shared() && now - nextRenew >= 0) {
@@ -401,6 +406,9 @@ public final class ChangeCapture implements AutoCloseable {
                 flushedForOutage = true;
                 flush("the stream has been down for longer than " + config.maxGap());
             }
+            if (pendingFlush != null) {
+                flush(pendingFlush);
+            }
             long left = deadline - now;
             if (left <= 0) {
                 return;
@@ -409,10 +417,19 @@ public final class ChangeCapture implements AutoCloseable {
         }
     }
 
+    /** Flushes the cache; when the store fails meanwhile, the flush is tried again until it succeeds. */
     private void flush(String why) {
-        stats.flushed();
         LOG.info("[{}] change capture flushes the cache: {}", name(), why);
-        runtime.invalidateAll();
+        try {
+            runtime.invalidateAll();
+            stats.flushed();
+            pendingFlush = null;
+        } catch (RuntimeException e) {
+            if (pendingFlush == null) {
+                LOG.warn("[{}] the flush failed ({}); it is tried again", name(), e.toString());
+            }
+            pendingFlush = why;
+        }
     }
 
     private void finish() {
