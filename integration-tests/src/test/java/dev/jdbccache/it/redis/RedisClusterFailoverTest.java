@@ -85,8 +85,23 @@ class RedisClusterFailoverTest {
         return alive;
     }
 
-    /** The server that holds {@code prefix}'s slot as primary now, and its replica. */
+    /**
+     * The server that holds {@code prefix}'s slot as primary now, and its replica: as soon as the
+     * node asked shows both (after a failover, gossip may take a moment to show the old primary
+     * as the new one's replica, though every node already reports cluster_state:ok).
+     */
     private static RedisServer[] primaryAndReplica(String prefix) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        RedisServer[] pair;
+        while ((pair = findPrimaryAndReplica(prefix)) == null) {
+            assertTrue(System.nanoTime() < deadline, "no primary with a live replica for " + prefix + ": "
+                    + alive().get(0).cli("CLUSTER", "NODES"));
+            Thread.sleep(100);
+        }
+        return pair;
+    }
+
+    private static RedisServer[] findPrimaryAndReplica(String prefix) throws IOException, InterruptedException {
         RedisServer any = alive().get(0);
         int slot = Integer.parseInt(any.cli("CLUSTER", "KEYSLOT", "{" + prefix + "}x").strip());
         String primaryId = null;
@@ -113,6 +128,9 @@ class RedisClusterFailoverTest {
             if (f[2].contains("slave") && f[3].equals(primaryId) && !f[2].contains("fail")) {
                 replicaPort = port(f[1]);
             }
+        }
+        if (primaryPort < 0 || replicaPort < 0) {
+            return null;
         }
         return new RedisServer[] {server(primaryPort), server(replicaPort)};
     }
