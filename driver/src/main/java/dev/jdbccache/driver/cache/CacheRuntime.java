@@ -339,14 +339,26 @@ public final class CacheRuntime implements AutoCloseable {
     /**
      * Starts a background task of this cache once per {@code key} ({@code start} runs at most
      * once per key, while the cache is open); the cache closes it when it closes.
+     *
+     * @return the task of that key (started now or before), or {@code null} when the cache is closed
      */
-    public void companionOnce(String key, java.util.function.Supplier<AutoCloseable> start) {
+    public AutoCloseable companionOnce(String key, java.util.function.Supplier<AutoCloseable> start) {
         if (closed.get()) {
-            return;
+            return null;
         }
-        companions.computeIfAbsent(key, k -> start.get());
+        AutoCloseable companion = companions.computeIfAbsent(key, k -> start.get());
         if (closed.get()) {
             closeCompanions(); // closed meanwhile: close() may have missed it
+        }
+        return companion;
+    }
+
+    /** True when every invalidation so far reached the store ({@link EntryStore#holdsEveryInvalidation}). */
+    public boolean storeHoldsEveryInvalidation() {
+        try {
+            return store.holdsEveryInvalidation();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

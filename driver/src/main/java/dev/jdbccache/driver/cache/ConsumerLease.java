@@ -39,6 +39,20 @@ public interface ConsumerLease extends AutoCloseable {
     /** True when other nodes compete for it (and the stream's slot outlives one JVM). */
     boolean shared();
 
+    /**
+     * The catalog digest the slot's consumer last recorded ({@code null} when none): a successor
+     * compares it with the catalog it finds, since DDL is not in the stream.
+     *
+     * @throws RuntimeException when the store cannot be asked
+     */
+    default String recordedDigest() {
+        return null;
+    }
+
+    /** Records the catalog digest the stream's position stands for. */
+    default void recordDigest(String digest) {
+    }
+
     /** Gives the lease up if held. Never throws. */
     @Override
     void close();

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -173,17 +175,30 @@ public final class DatabaseScope {
         if (known != null && known.catalogGeneration() == generation) {
             return known;
         }
-        Catalog current = catalog(connection);
+        Catalog current = catalog(connection, false);
         DependencyGraph graph = current.graph();
         if (graph == null || agreement.writesMustBeGlobal()) {
             return ChangedTable.unknown(table, current.generation()); // not kept: the catalog is read again next time
         }
-        Set<String> others = new LinkedHashSet<>(graph.ancestors(table));
+        // the partition tree around it (a change may arrive under a root with publish_via_partition_root),
+        // and what the rules invalidate with each of those, as a write through the driver would
+        Set<String> others = new LinkedHashSet<>();
         boolean unknown = false;
-        for (String also : config.tableRules().alsoInvalidated(TableName.of(table), dialect)) {
-            DependencyGraph.Writes writes = graph.writeDependencies(Set.of(also));
-            others.addAll(writes.tables());
-            unknown |= writes.unknown();
+        Deque<String> pending = new ArrayDeque<>(List.of(table));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            others.add(t);
+            pending.addAll(graph.ancestors(t));
+            pending.addAll(graph.descendants(t));
+            for (String also : config.tableRules().alsoInvalidated(TableName.of(t), dialect)) {
+                DependencyGraph.Writes writes = graph.writeDependencies(Set.of(also));
+                unknown |= writes.unknown();
+                pending.addAll(writes.tables());
+            }
         }
         others.remove(table);
         ChangedTable changed = unknown ? ChangedTable.unknown(table, current.generation())
@@ -262,6 +277,15 @@ public final class DatabaseScope {
      * kept: plans derived from it are used once and never reused.
      */
     private Catalog catalog(Connection connection) {
+        return catalog(connection, true);
+    }
+
+    /**
+     * @param ours false for a connection of the driver's own (change capture): its failure is
+     *             not the application's, so it neither holds the application's reads off the
+     *             catalog for a while nor is logged as theirs
+     */
+    private Catalog catalog(Connection connection, boolean ours) {
         Catalog current = catalog.get();
         if (current.graph() != null) {
             return current;
@@ -281,6 +305,10 @@ public final class DatabaseScope {
                 catalog.compareAndSet(seen, read); // fails when DDL ran meanwhile: the next caller reads again
                 return read;
             } catch (SQLException | RuntimeException | LinkageError e) {
+                if (!ours) {
+                    LOG.debug("[{}] change capture cannot read the catalog: {}", config.name(), e.toString());
+                    return seen;
+                }
                 failedAtNanos = System.nanoTime();
                 if (!failureLogged) {
                     failureLogged = true;

@@ -50,6 +50,15 @@ public interface EntryStore extends AutoCloseable {
         return ConsumerLease.OWN;
     }
 
+    /**
+     * True when every invalidation so far reached the store. A shared store that failed one is
+     * false until it has moved to a new epoch (which drops what the lost invalidation should
+     * have); the change-capture consumer then confirms nothing to PostgreSQL.
+     */
+    default boolean holdsEveryInvalidation() {
+        return true;
+    }
+
     /** After every entry was invalidated: forget the recorded footprint settings too. */
     default void forgetFootprints() {
     }

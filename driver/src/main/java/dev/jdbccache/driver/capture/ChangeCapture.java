@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public final class ChangeCapture implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
 
+    /** How often the watchdog looks at the outage. */
+    private static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** How long the consumer waits before it tries the stream again. */
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The longest pause between two reads of an idle stream: bounds the lag a quiet stream adds. */
@@ -60,27 +63,37 @@ public final class ChangeCapture implements AutoCloseable {
     private final CacheRuntime runtime;
     private final DatabaseScope scope;
     private final ChangeCaptureConfig config;
+    private final String databaseUrl;
     private final Connections connections;
     private final ChangeCaptureStats stats;
     private final ConsumerLease lease;
     private final String slot;
     private final Thread thread;
+    private final Thread watchdog;
     private volatile boolean closed;
 
-    /** When the stream last stopped vouching for the cache (0 while it does); the consumer's thread only. */
-    private long downSinceNanos;
-    private boolean flushedForOutage;
-    /** When this node last saw another node hold the lease (0: never). */
-    private long heldElsewhereAtNanos;
+    /** Since when no stream vouches for the cache (0 while one does); read by the watchdog. */
+    private volatile long downSinceNanos;
+    /** The watchdog flushed for the current outage. */
+    private final AtomicBoolean flushedForOutage = new AtomicBoolean();
     /** Why a flush that failed must still happen; {@code null} when none is owed. */
-    private String pendingFlush;
-    /** The store confirmed this node's lease: it may fence off another consumer of the slot. */
-    private boolean leaseConfirmed;
+    private volatile String pendingFlush;
+    /** When this node last saw another node hold the lease (0: never). Consumer thread only. */
+    private long heldElsewhereAtNanos;
+    /** This node holds the lease, as the store last confirmed. Consumer thread only. */
+    private boolean holding;
+    /** The catalog digest the stream's position stands for ({@code null}: not known). Consumer thread only. */
+    private String knownDigest;
+    /** The server's clock minus this JVM's, in ms: commit times are the server's. Consumer thread only. */
+    private long clockOffsetMillis;
+    /** When the lease is due for renewal. Consumer thread only. */
+    private long renewAtNanos;
 
-    private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, Connections connections) {
+    private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, Connections connections) {
         this.runtime = runtime;
         this.scope = scope;
         this.config = runtime.config().changeCapture();
+        this.databaseUrl = databaseUrl;
         this.connections = connections;
         this.stats = runtime.stats().changeCapture();
         this.lease = runtime.consumerLease(config.slot(), config.lease());
@@ -89,29 +102,40 @@ public final class ChangeCapture implements AutoCloseable {
                         + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.thread = new Thread(this::run, "jdbc-cache-change-capture-" + runtime.config().name());
         this.thread.setDaemon(true);
+        this.watchdog = new Thread(this::watch, "jdbc-cache-change-capture-watchdog-" + runtime.config().name());
+        this.watchdog.setDaemon(true);
     }
 
     /**
      * Starts the consumer of {@code scope}'s database for {@code runtime} unless one runs already
-     * (one per cache and database URL); nothing for a database other than PostgreSQL.
+     * (one per cache: a second database of the same cache is not followed, and says so); nothing
+     * for a database other than PostgreSQL.
      */
     public static void startOnce(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, Connections connections) {
         if (!runtime.config().changeCapture().enabled()) {
             return;
         }
+        String name = runtime.config().name();
         if (scope.dialect() != SqlDialect.POSTGRESQL) {
-            if (warned.add(runtime.config().name() + "|" + scope.dialect())) {
+            if (warned.add(name + "|" + scope.dialect())) {
                 LOG.warn("[{}] cache.change-capture=logical reads PostgreSQL's replication stream; {} has none, so "
-                        + "only writes through the driver invalidate", runtime.config().name(), scope.dialect());
+                        + "only writes through the driver invalidate", name, scope.dialect());
             }
             return;
         }
-        runtime.companionOnce("change-capture|" + databaseUrl, () -> {
-            ChangeCapture capture = new ChangeCapture(runtime, scope, connections);
+        AutoCloseable running = runtime.companionOnce("change-capture", () -> {
+            ChangeCapture capture = new ChangeCapture(runtime, scope, databaseUrl, connections);
             capture.stats.state(State.STARTING);
             capture.thread.start();
+            capture.watchdog.start();
             return capture;
         });
+        if (running instanceof ChangeCapture capture && !capture.databaseUrl.equals(databaseUrl)
+                && warned.add(name + "|second|" + databaseUrl)) {
+            LOG.warn("[{}] change capture follows one database per cache ({}); writes from elsewhere to {} are seen "
+                    + "when the TTL runs out: give that database a cache.name of its own", name, capture.databaseUrl,
+                    databaseUrl);
+        }
     }
 
     /** The connections of a consumer reading {@code url} through {@code driver} with {@code properties}. */
@@ -133,10 +157,14 @@ public final class ChangeCapture implements AutoCloseable {
         Properties copy = new Properties();
         copy.putAll(properties);
         copy.setProperty("ApplicationName", APPLICATION_NAME);
+        copy.putIfAbsent("connectTimeout", "10");
+        copy.putIfAbsent("tcpKeepAlive", "true");
         if (replication) {
             copy.setProperty("replication", "database");
             copy.setProperty("preferQueryMode", "simple");
             copy.setProperty("assumeMinServerVersion", "10");
+        } else {
+            copy.putIfAbsent("socketTimeout", "60"); // the catalog checks: a hung server must not stall the consumer
         }
         return copy;
     }
@@ -154,10 +182,17 @@ public final class ChangeCapture implements AutoCloseable {
         try {
             while (!closed) {
                 long token = acquire();
+                if (token == STORE_DOWN) {
+                    fallBack("store", "the shared store cannot be asked for the consumer's lease; no node consumes "
+                            + "until it answers (the slot keeps the changes)");
+                    pause(RETRY_NANOS);
+                    continue;
+                }
                 if (token == ConsumerLease.HELD_ELSEWHERE) {
                     stats.state(State.STANDBY);
                     heldElsewhereAtNanos = System.nanoTime();
                     downSinceNanos = 0; // another node vouches for the cache
+                    flushedForOutage.set(false);
                     pause(Math.max(TimeUnit.MILLISECONDS.toNanos(100), config.lease().toNanos() / 5));
                     continue;
                 }
@@ -165,6 +200,7 @@ public final class ChangeCapture implements AutoCloseable {
                     // the holder stopped renewing up to one lease before this node last saw it
                     downSinceNanos = heldElsewhereAtNanos - config.lease().toNanos();
                     heldElsewhereAtNanos = 0;
+                    knownDigest = null; // the predecessor's, from the store
                     stats.tookOver();
                     LOG.info("[{}] this node now consumes the change stream (slot {}, lease token {})", name(), slot, token);
                 }
@@ -185,19 +221,42 @@ public final class ChangeCapture implements AutoCloseable {
         }
     }
 
+    /** Returned by {@link #acquire()} when the shared store cannot be asked. */
+    private static final long STORE_DOWN = -2;
+
     /**
-     * The lease's token. While the store cannot be asked, a node that did not see another holder
-     * goes on (PostgreSQL lets one connection at a time stream a slot) but fences no one off.
+     * The lease's token, {@link ConsumerLease#HELD_ELSEWHERE}, or {@link #STORE_DOWN}: without the
+     * store no node consumes, since invalidations could not reach the other nodes while the slot
+     * moved on past them.
      */
     private long acquire() {
         try {
             long token = lease.acquire();
-            leaseConfirmed = token != ConsumerLease.HELD_ELSEWHERE;
+            holding = token != ConsumerLease.HELD_ELSEWHERE;
+            renewAtNanos = System.nanoTime() + config.lease().toNanos() / 3;
             return token;
         } catch (RuntimeException e) {
-            leaseConfirmed = false;
-            return heldElsewhereAtNanos == 0 ? 0 : ConsumerLease.HELD_ELSEWHERE;
+            holding = false;
+            return STORE_DOWN;
         }
+    }
+
+    /** Renews the lease when due; false when this node no longer holds it. */
+    private boolean renewed() {
+        if (!lease.shared() || System.nanoTime() - renewAtNanos < 0) {
+            return true;
+        }
+        long token = acquire();
+        if (token == ConsumerLease.HELD_ELSEWHERE) {
+            LOG.warn("[{}] another node took the change-capture lease; this node stops consuming", name());
+            heldElsewhereAtNanos = System.nanoTime();
+            return false;
+        }
+        if (token == STORE_DOWN) {
+            LOG.warn("[{}] the shared store does not answer; this node stops consuming until it does", name());
+            return false;
+        }
+        return true;
     }
 
     private void stream() throws SQLException, ReplicationCatalog.Unavailable {
@@ -205,12 +264,12 @@ public final class ChangeCapture implements AutoCloseable {
             side.setAutoCommit(true);
             ReplicationCatalog catalog = new ReplicationCatalog(side);
             catalog.ensurePublication(config.publication(), config.tables());
+            clockOffsetMillis = catalog.serverMillis() - System.currentTimeMillis();
             boolean create = true;
             String why = "the slot " + slot + " is new";
             if (lease.shared()) {
                 ReplicationCatalog.Slot existing = catalog.slot(slot);
-                LOG.debug("[{}] slot {} before streaming: {} (lease confirmed: {})", name(), slot, existing, leaseConfirmed);
-                if (existing != null && existing.activePid() != null && leaseConfirmed) {
+                if (existing != null && existing.activePid() != null && holding) {
                     catalog.terminate(existing.activePid()); // a consumer that lost its lease: fenced off
                     awaitInactive(catalog);
                 }
@@ -222,59 +281,87 @@ public final class ChangeCapture implements AutoCloseable {
                     create = false;
                 }
             }
+            if (!renewed()) {
+                return;
+            }
             String digest = config.ddlCheck().isZero() ? null : catalog.catalogDigest();
+            boolean streamed = false;
             try (LogicalStream stream = LogicalStream.start(connections.replication(), slot, create, !lease.shared(),
                     config.publication(), config.statusInterval().toMillis())) {
+                streamed = true;
                 if (create) {
                     flush(why);
                 } else if (downSinceNanos != 0 && System.nanoTime() - downSinceNanos > config.maxGap().toNanos()) {
                     flush("the stream was down for longer than " + config.maxGap());
+                } else if (digest != null && !digest.equals(baselineDigest())) {
+                    flush("the catalog changed while the stream was down (or its digest is not known)");
                 }
+                remember(digest);
                 downSinceNanos = 0;
-                flushedForOutage = false;
+                flushedForOutage.set(false);
                 stats.state(State.STREAMING);
                 LOG.info("[{}] change capture streams slot {} of publication {}", name(), slot, config.publication());
-                consume(stream, side, catalog, digest);
+                consume(stream, side, catalog);
             } finally {
                 if (downSinceNanos == 0) {
                     downSinceNanos = System.nanoTime();
+                }
+                if (streamed && !lease.shared() && !closed) {
+                    // the temporary slot went with its connection: what commits now reaches no slot
+                    flush("the stream's temporary slot ended");
                 }
             }
         }
     }
 
-    private void consume(LogicalStream stream, Connection side, ReplicationCatalog catalog, String digest)
+    /** The digest the slot's position stands for: this node's, else the one its predecessor recorded. */
+    private String baselineDigest() {
+        if (knownDigest != null) {
+            return knownDigest;
+        }
+        try {
+            return lease.recordedDigest();
+        } catch (RuntimeException e) {
+            return null; // not known: the caller flushes
+        }
+    }
+
+    private void remember(String digest) {
+        if (digest == null) {
+            return;
+        }
+        knownDigest = digest;
+        try {
+            lease.recordDigest(digest);
+        } catch (RuntimeException e) {
+            LOG.debug("[{}] cannot record the catalog digest: {}", name(), e.toString());
+        }
+    }
+
+    private void consume(LogicalStream stream, Connection side, ReplicationCatalog catalog)
             throws SQLException, ReplicationCatalog.Unavailable {
         Applier applier = new Applier(stream, side);
         PgOutput decoder = new PgOutput();
         long now = System.nanoTime();
-        long nextRenew = now + config.lease().toNanos() / 3;
         long nextStatus = now;
         long nextDdlCheck = now + config.ddlCheck().toNanos();
         long idle = 0;
-        String knownDigest = digest;
         while (!closed) {
             ByteBuffer message = stream.readPending();
             if (message != null) {
                 decoder.decode(message, applier);
                 idle = 0;
-                continue;
-            }
-            if (!applier.inTransaction()) {
+            } else if (!applier.inTransaction()) {
                 stream.confirmReceived(); // between transactions: the slot need not keep the WAL of other databases
+            }
+            // also while messages keep coming (a backlog, a large transaction): the lease must not lapse
+            if (!renewed()) {
+                return;
             }
             if (pendingFlush != null) {
                 flush(pendingFlush);
             }
             now = System.nanoTime();
-            if (lease.shared() && now - nextRenew >= 0) {
-                nextRenew = now + config.lease().toNanos() / 3;
-                if (acquire() == ConsumerLease.HELD_ELSEWHERE) {
-                    LOG.warn("[{}] another node took the change-capture lease; this node stops consuming", name());
-                    heldElsewhereAtNanos = now;
-                    return;
-                }
-            }
             if (now - nextStatus >= 0) {
                 nextStatus = now + config.statusInterval().toNanos();
                 stats.lagBytes(Math.max(0, catalog.heldBytes(slot)));
@@ -288,12 +375,14 @@ public final class ChangeCapture implements AutoCloseable {
                 nextDdlCheck = now + config.ddlCheck().toNanos();
                 String current = catalog.catalogDigest();
                 if (!current.equals(knownDigest)) {
-                    knownDigest = current;
                     flush("DDL changed the catalog");
+                    remember(current);
                 }
             }
-            idle = Math.min(MAX_IDLE_NANOS, Math.max(TimeUnit.MICROSECONDS.toNanos(200), idle * 2));
-            LockSupport.parkNanos(idle);
+            if (message == null) {
+                idle = Math.min(MAX_IDLE_NANOS, Math.max(TimeUnit.MICROSECONDS.toNanos(200), idle * 2));
+                LockSupport.parkNanos(idle);
+            }
         }
     }
 
@@ -353,7 +442,11 @@ public final class ChangeCapture implements AutoCloseable {
             } else if (!changes.tags().isEmpty()) {
                 runtime.versions().invalidate(changes.tags());
             }
-            long age = System.currentTimeMillis() - commitMillis;
+            if (!runtime.storeHoldsEveryInvalidation()) {
+                // not confirmed: the next consumer (this node once the store answers) applies it again
+                throw new IllegalStateException("the store did not take the invalidations of a transaction");
+            }
+            long age = System.currentTimeMillis() + clockOffsetMillis - commitMillis;
             stats.applied(changes.rows(), changes.tags().size(), age);
             changes.clear();
             inTransaction = false;
@@ -371,9 +464,8 @@ public final class ChangeCapture implements AutoCloseable {
 
     private void awaitInactive(ReplicationCatalog catalog) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0 && renewed()) {
             ReplicationCatalog.Slot state = catalog.slot(slot);
-            LOG.debug("[{}] waiting for the slot {} to be let go: {}", name(), slot, state);
             if (state == null || state.activePid() == null) {
                 return;
             }
@@ -391,29 +483,37 @@ public final class ChangeCapture implements AutoCloseable {
         } else {
             LOG.debug("[{}] change capture is not streaming ({}): {}", name(), reason, detail);
         }
-        long now = System.nanoTime();
         if (downSinceNanos == 0) {
-            downSinceNanos = now;
+            downSinceNanos = System.nanoTime();
         }
     }
 
-    /** Waits {@code nanos}, or less when closed; flushes once when an outage outlasts the max gap. */
+    /** Waits {@code nanos}, or less when closed. */
     private void pause(long nanos) {
         long deadline = System.nanoTime() + nanos;
         while (!closed) {
-            long now = System.nanoTime();
-            if (downSinceNanos != 0 && !flushedForOutage && now - downSinceNanos > config.maxGap().toNanos()) {
-                flushedForOutage = true;
-                flush("the stream has been down for longer than " + config.maxGap());
-            }
-            if (pendingFlush != null) {
-                flush(pendingFlush);
-            }
-            long left = deadline - now;
+            long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
             }
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+        }
+    }
+
+    /**
+     * The watchdog's thread: flushes once when no stream has vouched for the cache for longer
+     * than the max gap, whatever the consumer is blocked on (a slot's creation waits for running
+     * transactions), and pays a flush that failed.
+     */
+    private void watch() {
+        while (!closed) {
+            LockSupport.parkNanos(WATCH_NANOS);
+            long down = downSinceNanos;
+            if (down != 0 && System.nanoTime() - down > config.maxGap().toNanos() && flushedForOutage.compareAndSet(false, true)) {
+                flush("no stream has vouched for the cache for longer than " + config.maxGap());
+            } else if (pendingFlush != null && downSinceNanos != 0) {
+                flush(pendingFlush);
+            }
         }
     }
 
@@ -433,10 +533,10 @@ public final class ChangeCapture implements AutoCloseable {
     }
 
     private void finish() {
-        lease.close();
-        if (lease.shared() && !config.keepSlot()) {
-            dropSlot();
+        if (lease.shared() && !config.keepSlot() && holding) {
+            dropSlot(); // only the holder: a node standing by leaves the slot to the consumer
         }
+        lease.close();
         stats.state(State.CLOSED);
     }
 
@@ -471,8 +571,10 @@ public final class ChangeCapture implements AutoCloseable {
     public void close() {
         closed = true;
         LockSupport.unpark(thread);
+        LockSupport.unpark(watchdog);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
+            watchdog.join(TimeUnit.SECONDS.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

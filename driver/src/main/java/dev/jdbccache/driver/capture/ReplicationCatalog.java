@@ -42,26 +42,41 @@ final class ReplicationCatalog {
             + " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp\\_%'";
 
     /**
-     * What DDL changes: relations and their columns, constraints, triggers, rules (views) and
-     * functions of the user's schemas, each row by its oid and the transaction that last wrote it.
+     * What DDL changes and the driver's catalog reads: relations (and their kind, triggers, rules,
+     * partitioning), columns and their types, constraints, indexes, triggers, view rules,
+     * inheritance and functions of the user's schemas, each row by the columns that matter, so
+     * that TRUNCATE, VACUUM FULL or CLUSTER (a new file, the same definition) do not count.
      * Temporary objects are left out: they are their session's alone and churn.
      */
-    private static final String CATALOG_DIGEST = "select"
-            + " (select count(*) || ':' || coalesce(sum(hashtext(c.oid::text || ':' || c.xmin::text)), 0)"
-            + "    from pg_class c join pg_namespace n on n.oid = c.relnamespace where " + USER_SCHEMAS + ")"
-            + " || '|' || (select count(*) || ':' || coalesce(sum(hashtext(a.attrelid::text || ':' || a.attnum || ':' || a.xmin::text)), 0)"
+    private static final String CATALOG_DIGEST = "select concat_ws('|',"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', c.oid, c.relname, c.relnamespace, c.relkind,"
+            + "    c.relnatts, c.relhastriggers, c.relhasrules, c.relispartition, c.relreplident, c.relpersistence))), 0)"
+            + "    from pg_class c join pg_namespace n on n.oid = c.relnamespace where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', a.attrelid, a.attnum, a.attname, a.atttypid,"
+            + "    a.atttypmod, a.attcollation, a.attisdropped))), 0)"
             + "    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
-            + "    where a.attnum > 0 and " + USER_SCHEMAS + ")"
-            + " || '|' || (select count(*) || ':' || coalesce(sum(hashtext(o.oid::text || ':' || o.xmin::text)), 0)"
-            + "    from pg_constraint o join pg_namespace n on n.oid = o.connamespace where " + USER_SCHEMAS + ")"
-            + " || '|' || (select count(*) || ':' || coalesce(sum(hashtext(t.oid::text || ':' || t.xmin::text)), 0)"
+            + "    where a.attnum > 0 and c.relkind in ('r', 'p', 'v', 'm', 'f') and " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', o.oid, o.contype, o.conrelid, o.confrelid,"
+            + "    o.conkey::text, o.confkey::text, o.confupdtype, o.confdeltype))), 0)"
+            + "    from pg_constraint o join pg_namespace n on n.oid = o.connamespace where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', i.indexrelid, i.indrelid, i.indkey::text,"
+            + "    i.indisunique, i.indisvalid, i.indpred is null))), 0)"
+            + "    from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace"
+            + "    where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', t.oid, t.tgrelid, t.tgfoid, t.tgtype,"
+            + "    t.tgenabled))), 0)"
             + "    from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace"
-            + "    where " + USER_SCHEMAS + ")"
-            + " || '|' || (select count(*) || ':' || coalesce(sum(hashtext(r.oid::text || ':' || r.xmin::text)), 0)"
+            + "    where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', r.oid, r.ev_class, r.ev_type,"
+            + "    md5(r.ev_action::text)))), 0)"
             + "    from pg_rewrite r join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace"
-            + "    where " + USER_SCHEMAS + ")"
-            + " || '|' || (select count(*) || ':' || coalesce(sum(hashtext(p.oid::text || ':' || p.xmin::text)), 0)"
-            + "    from pg_proc p join pg_namespace n on n.oid = p.pronamespace where " + USER_SCHEMAS + ")";
+            + "    where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', h.inhrelid, h.inhparent))), 0)"
+            + "    from pg_inherits h join pg_class c on c.oid = h.inhrelid join pg_namespace n on n.oid = c.relnamespace"
+            + "    where " + USER_SCHEMAS + "),"
+            + " (select count(*) || ':' || coalesce(sum(hashtext(concat_ws(',', p.oid, p.proname, p.provolatile,"
+            + "    md5(p.prosrc)))), 0)"
+            + "    from pg_proc p join pg_namespace n on n.oid = p.pronamespace where " + USER_SCHEMAS + "))";
 
     private final Connection connection;
 
@@ -75,10 +90,16 @@ final class ReplicationCatalog {
      * would refuse from then on.
      */
     void ensurePublication(String publication, List<String> tables) throws SQLException, Unavailable {
-        try (PreparedStatement s = connection.prepareStatement("select 1 from pg_publication where pubname = ?")) {
+        try (PreparedStatement s = connection.prepareStatement("select pubinsert and pubupdate and pubdelete and pubtruncate,"
+                + " oid from pg_publication where pubname = ?")) {
             s.setString(1, publication);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        throw new Unavailable("publication", "the publication " + publication + " does not publish every "
+                                + "kind of change (insert, update, delete, truncate): changes it leaves out would be missed");
+                    }
+                    checkNoRowFilters(publication, rs.getLong(2));
                     return;
                 }
             }
@@ -99,6 +120,32 @@ final class ReplicationCatalog {
                         + e.getMessage() + (tables.isEmpty() ? " (a publication for all tables needs a superuser;"
                         + " name the tables in cache.change-capture.tables)" : ""));
             }
+        }
+    }
+
+    /** PostgreSQL 15's row filters leave changes out of the stream: such a publication cannot vouch. */
+    private void checkNoRowFilters(String publication, long oid) throws SQLException, Unavailable {
+        if (connection.getMetaData().getDatabaseMajorVersion() < 15) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(
+                "select 1 from pg_publication_rel where prpubid = ? and prqual is not null")) {
+            s.setLong(1, oid);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    throw new Unavailable("publication", "the publication " + publication + " filters rows (WHERE): "
+                            + "changes it leaves out would be missed");
+                }
+            }
+        }
+    }
+
+    /** The server's clock, in Unix milliseconds (commit times in the stream are the server's). */
+    long serverMillis() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select (extract(epoch from clock_timestamp()) * 1000)::bigint")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -181,6 +181,19 @@ public final class DependencyGraph {
         return new Writes(Set.copyOf(result), unknown);
     }
 
+    /** The partitions and inheritance children below {@code table}, to every depth. */
+    public Set<String> descendants(String table) {
+        Set<String> result = new LinkedHashSet<>();
+        Deque<String> pending = new ArrayDeque<>(children.getOrDefault(table, Set.of()));
+        while (!pending.isEmpty()) {
+            String child = pending.pop();
+            if (result.add(child)) {
+                pending.addAll(children.getOrDefault(child, Set.of()));
+            }
+        }
+        return result;
+    }
+
     /** The tables whose reads show the rows of {@code table}: the partitioned tables above it. */
     public Set<String> ancestors(String table) {
         if (parents.isEmpty()) {

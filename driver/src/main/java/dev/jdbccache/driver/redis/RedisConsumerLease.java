@@ -15,6 +15,7 @@ final class RedisConsumerLease implements ConsumerLease {
     private final RedisGateway gateway;
     private final byte[] lease;
     private final byte[] fence;
+    private final byte[] digest;
     private final String node;
     private final Duration ttl;
 
@@ -22,6 +23,7 @@ final class RedisConsumerLease implements ConsumerLease {
         this.gateway = gateway;
         this.lease = gateway.keys().consumerLease(slot);
         this.fence = gateway.keys().consumerFence(slot);
+        this.digest = gateway.keys().consumerDigest(slot);
         this.node = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         this.ttl = ttl;
     }
@@ -41,6 +43,22 @@ final class RedisConsumerLease implements ConsumerLease {
     @Override
     public boolean shared() {
         return true;
+    }
+
+    @Override
+    public String recordedDigest() {
+        String recorded = RedisGateway.text(gateway.run(RedisScript.CONSUMER_DIGEST, digestCall("")).get(1));
+        return recorded.isEmpty() ? null : recorded;
+    }
+
+    @Override
+    public void recordDigest(String value) {
+        gateway.run(RedisScript.CONSUMER_DIGEST, digestCall(value));
+    }
+
+    private RedisGateway.Call digestCall(String value) {
+        return RedisGateway.call(epoch -> List.of(gateway.keys().epoch(), gateway.keys().seq(), digest),
+                epoch -> List.of(RedisGateway.bytes(value)));
     }
 
     @Override

@@ -66,6 +66,11 @@ public final class RedisEntryStore implements EntryStore {
     }
 
     @Override
+    public boolean holdsEveryInvalidation() {
+        return !gateway.dirty();
+    }
+
+    @Override
     public boolean agreesOnFootprints(String signature) {
         return gateway.agreesOn(signature);
     }

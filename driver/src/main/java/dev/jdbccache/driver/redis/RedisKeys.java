@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * {jc:default:}server              the run id of the server process the epoch's data lives on
  * {jc:default:}seq                 publish sequence number (writer scripts increment it)
  * {jc:default:}consumer:&lt;slot&gt;   the change-capture consumer's lease ("node:token", PX); and
- *                                  consumer-fence:&lt;slot&gt;, its fencing counter
+ *                                  consumer-fence:&lt;slot&gt;, its fencing counter, and
+ *                                  consumer-digest:&lt;slot&gt;, the catalog digest it last saw
  * {jc:default:}&lt;epoch&gt;:e:&lt;digest&gt;  an entry: "versions\npayload", with a PX TTL
  * {jc:default:}&lt;epoch&gt;:g / :gl / :gm  the global version / its leases / its lease marker
  * {jc:default:}&lt;epoch&gt;:v:&lt;table&gt;   a table's version; :l:&lt;table&gt; its leases (sorted set by
@@ -84,6 +85,11 @@ final class RedisKeys {
 
     byte[] consumerFence(String slot) {
         return bytes(tag + "consumer-fence:" + slot);
+    }
+
+    /** The catalog digest the consumer of {@code slot} last recorded. */
+    byte[] consumerDigest(String slot) {
+        return bytes(tag + "consumer-digest:" + slot);
     }
 
     /** The pub/sub channel writers publish to. */

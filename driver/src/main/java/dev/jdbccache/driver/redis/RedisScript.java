@@ -218,6 +218,20 @@ enum RedisScript {
             return {'K', tostring(token)}
             """),
 
+    /**
+     * The catalog digest the consumer recorded for its slot: sets it to {@code ARGV[3]} unless
+     * that is empty, and answers it. KEYS: epoch, seq, the digest. Reply: K and the digest ('' for none).
+     */
+    CONSUMER_DIGEST(Prelude.HELPERS, """
+            if ARGV[3] ~= '' then
+              if failed(redis.pcall('SET', KEYS[3], ARGV[3])) then return {'O'} end
+              return {'K', ARGV[3]}
+            end
+            local digest = redis.pcall('GET', KEYS[3])
+            if failed(digest) or not digest then digest = '' end
+            return {'K', digest}
+            """),
+
     /** Gives the consumer's lease up if {@code ARGV[3]} holds it. KEYS as CONSUMER_LEASE. Reply: K. */
     CONSUMER_RELEASE(Prelude.HELPERS, """
             local holder = redis.pcall('GET', KEYS[3])

@@ -75,6 +75,11 @@ public final class TieredEntryStore implements EntryStore {
     }
 
     @Override
+    public boolean holdsEveryInvalidation() {
+        return redis.holdsEveryInvalidation();
+    }
+
+    @Override
     public boolean agreesOnFootprints(String signature) {
         return redis.agreesOnFootprints(signature);
     }

@@ -101,7 +101,8 @@ class ChangeCaptureTest {
 
     @Test
     void insertsDeletesAndTruncate_invalidateTheReadsTheyChange() throws Exception {
-        try (CacheDataSource ds = fixture.cache("cc-kinds-" + fixture.suffix)) {
+        // without the catalog digest: the stream's own messages must do it
+        try (CacheDataSource ds = fixture.cache("cc-kinds-" + fixture.suffix, "cache.change-capture.ddl-check", "0")) {
             JdbcCache cache = CaptureFixture.streaming(ds);
             try (Connection c = ds.getConnection()) {
                 assertEquals(100, count(c));
@@ -115,6 +116,7 @@ class ChangeCaptureTest {
                 plain("truncate " + fixture.table);
                 awaitCount(c, cache, 0);
                 awaitValue(c, cache, 6, null);
+                assertEquals(1, cache.stats().changeCapture().flushes(), "only the new slot's flush: " + cache.statsSnapshot());
             }
         }
     }
@@ -137,6 +139,37 @@ class ChangeCaptureTest {
                 assertEquals("unseen", value(c, fixture.table, 7));
                 assertTrue(cache.stats().changeCapture().fallbacks() > 0, cache.statsSnapshot().toString());
             }
+        }
+    }
+
+    @Test
+    void anOutsideWriteToAPartition_invalidatesReadsOfItAndOfItsPartitionedTable() throws Exception {
+        String parent = fixture.table + "_p";
+        plain("create table " + parent + "(id int primary key, v text not null) partition by range (id)");
+        plain("create table " + parent + "_1 partition of " + parent + " for values from (1) to (100)");
+        plain("create table " + parent + "_2 partition of " + parent + " for values from (100) to (200)");
+        plain("insert into " + parent + " select i, 'v' || i from generate_series(1, 199) i");
+        try (CacheDataSource ds = fixture.cache("cc-parts-" + fixture.suffix, "cache.change-capture.tables",
+                parent + "_1, " + parent + "_2")) {
+            JdbcCache cache = CaptureFixture.streaming(ds);
+            try (Connection c = ds.getConnection()) {
+                assertEquals("v150", value(c, parent, 150));
+                assertEquals("v150", value(c, parent + "_2", 150));
+                long hits = cache.stats().hits();
+                assertEquals("v150", value(c, parent, 150));
+                assertEquals("v150", value(c, parent + "_2", 150));
+                assertEquals(hits + 2, cache.stats().hits(), "both reads are cached");
+                plain("update " + parent + " set v = 'moved' where id = 150"); // lands in the partition
+                await(() -> {
+                    try {
+                        return "moved".equals(value(c, parent, 150)) && "moved".equals(value(c, parent + "_2", 150));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, 5, () -> "the partition's change was not seen through both tables: " + cache.statsSnapshot());
+            }
+        } finally {
+            plain("drop table if exists " + parent);
         }
     }
 

@@ -69,6 +69,15 @@ class SharedChangeCaptureTest {
                 plain("update " + fixture.table + " set v = 'seen-by-the-first' where id = 1");
                 awaitValue(c, second, 1, "seen-by-the-first");
 
+                // a node that stands by and closes leaves the slot to the consumer
+                Integer consumerPid = slotPid();
+                try (CacheDataSource third = node("cc-third-" + fixture.suffix); Connection t = third.getConnection()) {
+                    JdbcCache thirdCache = JdbcCache.of(t);
+                    await(() -> thirdCache.stats().changeCapture().state() == State.STANDBY, 30,
+                            () -> "the third node did not stand by: " + thirdCache.statsSnapshot());
+                }
+                assertEquals(consumerPid, slotPid(), "the slot is still streamed by the first node");
+
                 assertEquals("v2", value(c, fixture.table, 2));
                 Integer killedPid = slotPid();
                 first.kill();
@@ -88,6 +97,25 @@ class SharedChangeCaptureTest {
             }
         }
         assertNull(slotRow(), "the last node dropped the slot when it closed");
+    }
+
+    @Test
+    void ddlWhileNoNodeConsumes_makesTheSuccessorFlush() throws Exception {
+        try (ChildJvm.Running first = ChildJvm.start(ChildJvm.testClassPath(entry -> true), ConsumerNode.class,
+                CaptureFixture.PG, REDIS, fixture.suffix, fixture.table, fixture.publication, slot)) {
+            first.awaitOutput("streaming", 60);
+            try (CacheDataSource ds = node("cc-ddl-second-" + fixture.suffix); Connection c = ds.getConnection()) {
+                JdbcCache second = JdbcCache.of(c);
+                await(() -> second.stats().changeCapture().state() == State.STANDBY, 30,
+                        () -> "the second node did not stand by: " + second.statsSnapshot());
+                first.kill();
+                plain("create index on " + fixture.table + " (g)"); // DDL is not in the stream
+                await(() -> second.stats().changeCapture().state() == State.STREAMING, 30,
+                        () -> "no node took over: " + second.statsSnapshot());
+                assertEquals(1, second.stats().changeCapture().flushes(),
+                        "the successor compared the catalog with its predecessor's digest: " + second.statsSnapshot());
+            }
+        }
     }
 
     @Test
