@@ -2,6 +2,7 @@ package dev.jdbccache.driver;
 
 import dev.jdbccache.driver.admin.Warmup;
 import dev.jdbccache.driver.cache.CacheRuntimes;
+import dev.jdbccache.driver.capture.CaptureConnections;
 import dev.jdbccache.driver.capture.ChangeCapture;
 import dev.jdbccache.driver.config.CacheConfig;
 import dev.jdbccache.driver.config.CacheSetting;
@@ -94,7 +95,7 @@ public final class CacheDriver implements Driver {
         if (config.changeCapture().enabled() && wrapped instanceof CachingConnection caching) {
             // the first connection to a database starts its consumer, with connections of its own
             ChangeCapture.startOnce(caching.runtime(), caching.scope(), JdbcUrls.mask(realUrl),
-                    ChangeCapture.connections(real, realUrl, ConfigLoader.withoutCacheKeys(properties)));
+                    CaptureConnections.through(real, realUrl, ConfigLoader.withoutCacheKeys(properties)));
         }
         if (config.warmupFile() != null && wrapped instanceof CachingConnection caching) {
             // the first connection of a cache starts its warm-up, through a connection of its own

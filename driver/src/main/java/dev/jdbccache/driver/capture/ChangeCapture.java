@@ -9,11 +9,8 @@ import dev.jdbccache.driver.config.ChangeCaptureConfig;
 import dev.jdbccache.parser.SqlDialect;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,23 +45,14 @@ public final class ChangeCapture implements AutoCloseable {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The longest pause between two reads of an idle stream: bounds the lag a quiet stream adds. */
     private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** The application name of the consumer's connections (pg_stat_activity). */
-    static final String APPLICATION_NAME = "jdbc-cache change capture";
 
     private static final Set<String> warned = ConcurrentHashMap.newKeySet();
-
-    /** Opens the consumer's connections through the real driver, with the application's URL and credentials. */
-    public interface Connections {
-        Connection plain() throws SQLException;
-
-        Connection replication() throws SQLException;
-    }
 
     private final CacheRuntime runtime;
     private final DatabaseScope scope;
     private final ChangeCaptureConfig config;
     private final String databaseUrl;
-    private final Connections connections;
+    private final CaptureConnections connections;
     private final ChangeCaptureStats stats;
     private final ConsumerLease lease;
     private final String slot;
@@ -89,7 +77,7 @@ public final class ChangeCapture implements AutoCloseable {
     /** When the lease is due for renewal. Consumer thread only. */
     private long renewAtNanos;
 
-    private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, Connections connections) {
+    private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, CaptureConnections connections) {
         this.runtime = runtime;
         this.scope = scope;
         this.config = runtime.config().changeCapture();
@@ -111,7 +99,7 @@ public final class ChangeCapture implements AutoCloseable {
      * (one per cache: a second database of the same cache is not followed, and says so); nothing
      * for a database other than PostgreSQL.
      */
-    public static void startOnce(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, Connections connections) {
+    public static void startOnce(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, CaptureConnections connections) {
         if (!runtime.config().changeCapture().enabled()) {
             return;
         }
@@ -136,45 +124,6 @@ public final class ChangeCapture implements AutoCloseable {
                     + "when the TTL runs out: give that database a cache.name of its own", name, capture.databaseUrl,
                     databaseUrl);
         }
-    }
-
-    /** The connections of a consumer reading {@code url} through {@code driver} with {@code properties}. */
-    public static Connections connections(Driver driver, String url, Properties properties) {
-        return new Connections() {
-            @Override
-            public Connection plain() throws SQLException {
-                return open(driver, url, with(properties, false));
-            }
-
-            @Override
-            public Connection replication() throws SQLException {
-                return open(driver, url, with(properties, true));
-            }
-        };
-    }
-
-    private static Properties with(Properties properties, boolean replication) {
-        Properties copy = new Properties();
-        copy.putAll(properties);
-        copy.setProperty("ApplicationName", APPLICATION_NAME);
-        copy.putIfAbsent("connectTimeout", "10");
-        copy.putIfAbsent("tcpKeepAlive", "true");
-        if (replication) {
-            copy.setProperty("replication", "database");
-            copy.setProperty("preferQueryMode", "simple");
-            copy.setProperty("assumeMinServerVersion", "10");
-        } else {
-            copy.putIfAbsent("socketTimeout", "60"); // the catalog checks: a hung server must not stall the consumer
-        }
-        return copy;
-    }
-
-    private static Connection open(Driver driver, String url, Properties properties) throws SQLException {
-        Connection connection = driver.connect(url, properties);
-        if (connection == null) {
-            throw new SQLException(driver.getClass().getName() + " declined the change-capture connection", "08001");
-        }
-        return connection;
     }
 
     private void run() {
@@ -340,7 +289,7 @@ public final class ChangeCapture implements AutoCloseable {
 
     private void consume(LogicalStream stream, Connection side, ReplicationCatalog catalog)
             throws SQLException, ReplicationCatalog.Unavailable {
-        Applier applier = new Applier(stream, side);
+        TransactionApplier applier = new TransactionApplier(runtime, scope, side, stream, clockOffsetMillis, this::flush);
         PgOutput decoder = new PgOutput();
         long now = System.nanoTime();
         long nextStatus = now;
@@ -382,82 +331,6 @@ public final class ChangeCapture implements AutoCloseable {
             if (message == null) {
                 idle = Math.min(MAX_IDLE_NANOS, Math.max(TimeUnit.MICROSECONDS.toNanos(200), idle * 2));
                 LockSupport.parkNanos(idle);
-            }
-        }
-    }
-
-    /** Applies each committed transaction, then confirms it. */
-    private final class Applier implements PgOutput.Listener {
-        private final LogicalStream stream;
-        private final ChangeSet changes;
-        private boolean flushedForLag;
-        private boolean inTransaction;
-
-        Applier(LogicalStream stream, Connection side) {
-            this.stream = stream;
-            this.changes = new ChangeSet(table -> scope.changedTable(table, side), config.maxRowTags(), stats);
-        }
-
-        boolean inTransaction() {
-            return inTransaction;
-        }
-
-        @Override
-        public void begin(long commitMillis) {
-            changes.clear();
-            inTransaction = true;
-        }
-
-        @Override
-        public void relation(PgOutput.Relation relation, PgOutput.Relation previous) {
-            if (previous != null && !previous.equals(relation)) {
-                scope.catalogChanged(); // its columns or name changed: plans are derived again
-            }
-        }
-
-        @Override
-        public void insert(PgOutput.Relation relation, String[] after) {
-            changes.insert(relation, after);
-        }
-
-        @Override
-        public void update(PgOutput.Relation relation, char oldKind, String[] before, String[] after) {
-            changes.update(relation, oldKind, before, after);
-        }
-
-        @Override
-        public void delete(PgOutput.Relation relation, char oldKind, String[] before) {
-            changes.delete(relation, oldKind, before);
-        }
-
-        @Override
-        public void truncate(List<PgOutput.Relation> relations) {
-            relations.forEach(changes::truncated);
-        }
-
-        @Override
-        public void commit(long endLsn, long commitMillis) {
-            if (changes.everything()) {
-                runtime.versions().invalidateAll();
-            } else if (!changes.tags().isEmpty()) {
-                runtime.versions().invalidate(changes.tags());
-            }
-            if (!runtime.storeHoldsEveryInvalidation()) {
-                // not confirmed: the next consumer (this node once the store answers) applies it again
-                throw new IllegalStateException("the store did not take the invalidations of a transaction");
-            }
-            long age = System.currentTimeMillis() + clockOffsetMillis - commitMillis;
-            stats.applied(changes.rows(), changes.tags().size(), age);
-            changes.clear();
-            inTransaction = false;
-            stream.confirm(endLsn);
-            if (age > config.maxGap().toMillis() && !flushedForLag) {
-                flushedForLag = true;
-                stats.fellBack("behind");
-                flush("the stream is " + age + " ms behind the database");
-                stats.state(State.STREAMING);
-            } else if (age < config.maxGap().toMillis() / 2) {
-                flushedForLag = false;
             }
         }
     }
