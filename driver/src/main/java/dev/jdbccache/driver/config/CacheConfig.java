@@ -60,6 +60,7 @@ public final class CacheConfig {
     private final int redisPoolSize;
     private final String redisPrefix;
     private final String redisHmacKey;
+    private final long redisCompressAbove;
     private final int redisCircuitFailures;
     private final Duration redisCircuitOpenFor;
     private final boolean tieredStrict;
@@ -138,6 +139,7 @@ public final class CacheConfig {
         }
         this.redisPrefix = prefix.isEmpty() ? "jc:" + name + ":" : prefix;
         this.redisHmacKey = get(CacheSetting.REDIS_HMAC_KEY).value();
+        this.redisCompressAbove = ConfigValues.size(get(CacheSetting.REDIS_COMPRESS_ABOVE));
         this.redisCircuitFailures = ConfigValues.positiveInt(get(CacheSetting.REDIS_CIRCUIT_FAILURES));
         this.redisCircuitOpenFor = positiveMillis(get(CacheSetting.REDIS_CIRCUIT_OPEN_FOR));
         this.tieredStrict = "strict".equals(ConfigValues.oneOf(get(CacheSetting.TIERED_CONSISTENCY), "strict", "relaxed"));
@@ -430,6 +432,11 @@ public final class CacheConfig {
     /** True for {@code cache.tiered.consistency=strict}. */
     public boolean tieredStrict() {
         return tieredStrict;
+    }
+
+    /** Recordings above this many bytes are compressed in Redis; 0 for never. */
+    public long redisCompressAbove() {
+        return redisCompressAbove;
     }
 
     public Duration tieredMaxLag() {

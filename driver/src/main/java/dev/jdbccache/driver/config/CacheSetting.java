@@ -79,6 +79,8 @@ public enum CacheSetting {
     REDIS_SOCKET_TIMEOUT("cache.redis.socket-timeout", "50ms", "Timeout of one Redis call (also the longest wait for a pooled connection)."),
     REDIS_POOL_SIZE("cache.redis.pool-size", "8", "Connections to Redis per cache."),
     REDIS_PREFIX("cache.redis.prefix", "", "Prefix of every Redis key of this cache; empty means jc:<cache.name>:."),
+    REDIS_COMPRESS_ABOVE("cache.redis.compress-above", "0",
+            "Entries whose recording is larger (e.g. 16KiB) are LZ4-compressed in Redis when that saves a tenth or more; 0: never."),
     REDIS_HMAC_KEY("cache.redis.hmac-key", "", "Secret that signs entries (HMAC-SHA256); entries without a valid signature are misses."),
     REDIS_CIRCUIT_FAILURES("cache.redis.circuit.failures", "5", "Consecutive Redis failures or timeouts that open the circuit."),
     REDIS_CIRCUIT_OPEN_FOR("cache.redis.circuit.open-for", "5s", "How long an open circuit skips Redis before one call tries again."),

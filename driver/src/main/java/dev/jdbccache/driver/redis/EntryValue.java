@@ -7,26 +7,49 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
 
 /**
- * The payload of an entry in Redis, and the digest that names it. Layout: magic {@code "JCE"},
- * format 1, a flags byte (1 = signed), the key material (length-prefixed), the recording's codec
- * bytes (length-prefixed), and with {@code cache.redis.hmac-key} an HMAC-SHA256 over the Redis key,
- * the versions and everything before it. A payload is accepted only for the same key material and,
- * when a key is configured, with a valid signature: anything else is a miss and is never decoded.
- * Thread-safe (a new {@link Mac} per call).
+ * The payload of an entry in Redis, and the digest that names it. Layout: magic {@code "JCE"}, a
+ * format byte, a flags byte (1 = signed), the key material (length-prefixed), then in format 1 the
+ * recording's codec bytes (length-prefixed), in format 2 their length and their LZ4 block
+ * (length-prefixed; {@code cache.redis.compress-above}), and with {@code cache.redis.hmac-key} an
+ * HMAC-SHA256 over the Redis key, the versions and everything before it. A payload is accepted
+ * only for the same key material and, when a key is configured, with a valid signature: anything
+ * else is a miss and is never decoded (nor decompressed). A node that knows only format 1 reads a
+ * format-2 entry as a miss. Thread-safe (a new {@link Mac} per call; the LZ4 codecs are).
  */
 final class EntryValue {
 
-    private static final byte[] MAGIC = {'J', 'C', 'E', 1};
+    private static final byte[] MAGIC = {'J', 'C', 'E'};
+    private static final byte PLAIN = 1;
+    private static final byte COMPRESSED = 2;
     private static final int MAC_BYTES = 32;
     private static final int DIGEST_BYTES = 16; // 128 bits: collisions are also caught by the key material
+    /** LZ4 expands at most 255 times; a stored length beyond that, or beyond this cap, is not ours. */
+    private static final int MAX_EXPANSION = 255;
+    private static final int MAX_DECOMPRESSED = 256 << 20;
+
+    /** The pure-Java codec: no native library to load, relocatable in the single jar. */
+    private static final LZ4Factory LZ4 = LZ4Factory.safeInstance();
 
     private final SecretKeySpec hmacKey;
+    private final long compressAbove;
 
+    /** Values that are never compressed. */
     EntryValue(String hmacKey) {
+        this(hmacKey, 0);
+    }
+
+    /**
+     * @param compressAbove codec bytes longer than this are compressed when that saves a tenth or
+     *                      more; 0 for never
+     */
+    EntryValue(String hmacKey, long compressAbove) {
         this.hmacKey = hmacKey == null || hmacKey.isEmpty() ? null
                 : new SecretKeySpec(hmacKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.compressAbove = compressAbove;
     }
 
     /** Hex of the first 128 bits of SHA-256 of the key material: the entry's name in Redis. */
@@ -41,11 +64,27 @@ final class EntryValue {
 
     byte[] encode(byte[] redisKey, String versions, byte[] keyMaterial, byte[] codecBytes) {
         boolean signed = hmacKey != null;
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 1 + 8 + keyMaterial.length + codecBytes.length
+        byte[] body = codecBytes;
+        int bodyLength = codecBytes.length;
+        boolean compressed = false;
+        if (compressAbove > 0 && codecBytes.length > compressAbove) {
+            LZ4Compressor compressor = LZ4.fastCompressor();
+            byte[] block = new byte[compressor.maxCompressedLength(codecBytes.length)];
+            int length = compressor.compress(codecBytes, 0, codecBytes.length, block, 0, block.length);
+            if (length <= codecBytes.length - codecBytes.length / 10) {
+                body = block;
+                bodyLength = length;
+                compressed = true;
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + 8 + (compressed ? 4 : 0) + keyMaterial.length + bodyLength
                 + (signed ? MAC_BYTES : 0));
-        out.put(MAGIC).put((byte) (signed ? 1 : 0));
+        out.put(MAGIC).put(compressed ? COMPRESSED : PLAIN).put((byte) (signed ? 1 : 0));
         out.putInt(keyMaterial.length).put(keyMaterial);
-        out.putInt(codecBytes.length).put(codecBytes);
+        if (compressed) {
+            out.putInt(codecBytes.length);
+        }
+        out.putInt(bodyLength).put(body, 0, bodyLength);
         if (signed) {
             out.put(mac(redisKey, versions, out.array(), 0, out.position()));
         }
@@ -65,6 +104,10 @@ final class EntryValue {
                     return null;
                 }
             }
+            byte format = in.get();
+            if (format != PLAIN && format != COMPRESSED) {
+                return null; // a format of a later version
+            }
             boolean signed = in.get() == 1;
             if (signed != (hmacKey != null)) {
                 return null; // unsigned bytes when we sign (anyone could have written them), or the reverse
@@ -77,6 +120,7 @@ final class EntryValue {
                 return null;
             }
             in.position(in.position() + materialLength);
+            int originalLength = format == COMPRESSED ? in.getInt() : -1;
             int codecLength = in.getInt();
             if (codecLength < 0 || codecLength != in.remaining() - (signed ? MAC_BYTES : 0)) {
                 return null;
@@ -90,8 +134,17 @@ final class EntryValue {
                     return null;
                 }
             }
-            return Arrays.copyOfRange(stored, codecStart, codecEnd);
-        } catch (RuntimeException e) { // BufferUnderflowException and the like: malformed
+            if (format == PLAIN) {
+                return Arrays.copyOfRange(stored, codecStart, codecEnd);
+            }
+            if (originalLength <= 0 || originalLength > MAX_DECOMPRESSED
+                    || (long) codecLength * MAX_EXPANSION < originalLength) {
+                return null;
+            }
+            byte[] original = new byte[originalLength];
+            int decompressed = LZ4.safeDecompressor().decompress(stored, codecStart, codecLength, original, 0, originalLength);
+            return decompressed == originalLength ? original : null;
+        } catch (RuntimeException e) { // BufferUnderflowException, LZ4Exception and the like: malformed
             return null;
         }
     }

@@ -22,7 +22,7 @@ public final class RedisStores {
         RedisGateway gateway = new RedisGateway(config.name(), new RedisKeys(config.redisPrefix()), circuit,
                 connections::commands, connections.cluster());
         RedisTableVersions versions = new RedisTableVersions(gateway, config.writeLease());
-        return new RedisEntryStore(config.name(), gateway, versions, new EntryValue(config.redisHmacKey()));
+        return new RedisEntryStore(config.name(), gateway, versions, new EntryValue(config.redisHmacKey(), config.redisCompressAbove()));
     }
 
     /** {@code cache.store=tiered}: the local tier follows {@code ticker} for TTLs. */
