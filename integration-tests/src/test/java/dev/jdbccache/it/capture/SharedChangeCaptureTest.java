@@ -49,9 +49,12 @@ class SharedChangeCaptureTest {
         fixture.close();
     }
 
-    private CacheDataSource node(String name) {
-        return fixture.cache(name, "cache.store", "redis", "cache.redis.url", REDIS,
-                "cache.redis.prefix", "cc-" + fixture.suffix + ":", "cache.change-capture.slot", slot);
+    private CacheDataSource node(String name, String... more) {
+        String[] settings = {"cache.store", "redis", "cache.redis.url", REDIS, "cache.redis.prefix", "cc-" + fixture.suffix + ":",
+                "cache.change-capture.slot", slot};
+        String[] all = java.util.Arrays.copyOf(settings, settings.length + more.length);
+        System.arraycopy(more, 0, all, settings.length, more.length);
+        return fixture.cache(name, all);
     }
 
     @Test
@@ -97,6 +100,32 @@ class SharedChangeCaptureTest {
             }
         }
         assertNull(slotRow(), "the last node dropped the slot when it closed");
+    }
+
+    @Test
+    void aTransactionThatTakesLongerThanTheLeaseToApply_keepsItsConsumer() throws Exception {
+        try (CacheDataSource firstSource = node("cc-long-first-" + fixture.suffix, "cache.change-capture.lease", "1s");
+                Connection first = firstSource.getConnection()) {
+            JdbcCache consumer = JdbcCache.of(first);
+            await(() -> consumer.stats().changeCapture().state() == State.STREAMING, 30,
+                    () -> "the first node never streamed: " + consumer.statsSnapshot());
+            try (CacheDataSource secondSource = node("cc-long-second-" + fixture.suffix, "cache.change-capture.lease", "1s");
+                    Connection second = secondSource.getConnection()) {
+                JdbcCache standby = JdbcCache.of(second);
+                await(() -> standby.stats().changeCapture().state() == State.STANDBY, 30,
+                        () -> "the second node did not stand by: " + standby.statsSnapshot());
+                long transactions = consumer.stats().changeCapture().transactions();
+                long started = System.nanoTime();
+                plain("insert into " + fixture.table + " select i, 'bulk', i % 10 from generate_series(1000, 400999) i");
+                await(() -> consumer.stats().changeCapture().transactions() > transactions, 120,
+                        () -> "the bulk insert was not applied: " + consumer.statsSnapshot());
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(millis > 1000, "the transaction took " + millis + " ms, not longer than the lease");
+                assertEquals(0, standby.stats().changeCapture().takeovers(), "the lease lapsed while the consumer "
+                        + "applied one transaction: " + standby.statsSnapshot());
+                assertEquals(State.STREAMING, consumer.stats().changeCapture().state(), consumer.statsSnapshot().toString());
+            }
+        }
     }
 
     @Test
