@@ -50,9 +50,14 @@ public final class ChangeCaptureStats {
         escalations.increment();
     }
 
-    /** The stream stopped being trusted for {@code reason} (reads fall back to the TTL meanwhile). */
+    /**
+     * The stream stopped being trusted for {@code reason} (reads fall back to the TTL meanwhile).
+     * Counted once per outage and reason: a consumer retrying every second adds nothing.
+     */
     public void fellBack(String reason) {
-        fallbacks.increment();
+        if (state != State.FALLBACK || !reason.equals(lastFallback)) {
+            fallbacks.increment();
+        }
         lastFallback = reason;
         state = State.FALLBACK;
     }
