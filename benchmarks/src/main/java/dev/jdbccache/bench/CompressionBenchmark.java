@@ -29,7 +29,7 @@ import redis.clients.jedis.Jedis;
  * What {@code cache.redis.compress-above} costs and saves on large entries of the Redis store
  * (PostgreSQL's {@code bench_item}, ranges of {@code rows} rows): a hit (fetch, check, decompress,
  * decode) and a fill (a miss of a new key: the query, then recording, compressing and storing),
- * with compression off ({@code 0}) and at the default ({@code 16KiB}). The bytes each entry takes
+ * with compression off ({@code 0}, the default) and at {@code 16KiB}. The bytes each entry takes
  * in Redis are printed at set-up. Entries live 20 s, so the fills' entries do not pile up in Redis
  * (a trial lasts 15 s). Run alone on the machine:
  *

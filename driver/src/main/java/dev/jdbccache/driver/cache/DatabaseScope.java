@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +67,8 @@ public final class DatabaseScope {
     private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(0, null, NO_VERSION));
     private volatile long failedAtNanos;
     private volatile boolean failureLogged;
+    /** When the change-capture consumer last failed to read the catalog (0: never). */
+    private volatile long consumerFailedAtNanos;
     // weak keys compare by identity: an analysis instance is per text and per dialect
     private final Cache<SqlAnalysis, ReadPlan> readPlans = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
     private final Map<String, ChangedTable> changedTables = new ConcurrentHashMap<>();
@@ -180,24 +181,18 @@ public final class DatabaseScope {
         if (graph == null || agreement.writesMustBeGlobal()) {
             return ChangedTable.unknown(table, current.generation()); // not kept: the catalog is read again next time
         }
-        // the partition tree around it (a change may arrive under a root with publish_via_partition_root),
-        // and what the rules invalidate with each of those, as a write through the driver would
-        Set<String> others = new LinkedHashSet<>();
+        // the partitioned tables above it and the partitions below it (a change may arrive under a root
+        // with publish_via_partition_root; a sibling partition shows none of its rows), and what the
+        // rules invalidate with each of those, as a write through the driver would
+        Set<String> others = new LinkedHashSet<>(List.of(table));
+        others.addAll(graph.ancestors(table));
+        others.addAll(graph.descendants(table));
         boolean unknown = false;
-        Deque<String> pending = new ArrayDeque<>(List.of(table));
-        Set<String> seen = new HashSet<>();
-        while (!pending.isEmpty()) {
-            String t = pending.pop();
-            if (!seen.add(t)) {
-                continue;
-            }
-            others.add(t);
-            pending.addAll(graph.ancestors(t));
-            pending.addAll(graph.descendants(t));
+        for (String t : List.copyOf(others)) {
             for (String also : config.tableRules().alsoInvalidated(TableName.of(t), dialect)) {
                 DependencyGraph.Writes writes = graph.writeDependencies(Set.of(also));
                 unknown |= writes.unknown();
-                pending.addAll(writes.tables());
+                others.addAll(writes.tables());
             }
         }
         others.remove(table);
@@ -293,6 +288,9 @@ public final class DatabaseScope {
         if (failedAtNanos != 0 && System.nanoTime() - failedAtNanos < RETRY_NANOS) {
             return current;
         }
+        if (!ours && consumerFailedAtNanos != 0 && System.nanoTime() - consumerFailedAtNanos < RETRY_NANOS) {
+            return current;
+        }
         synchronized (this) {
             Catalog seen = catalog.get();
             if (seen.graph() != null) {
@@ -306,6 +304,8 @@ public final class DatabaseScope {
                 return read;
             } catch (SQLException | RuntimeException | LinkageError e) {
                 if (!ours) {
+                    // its own back-off: every change of a large transaction must not read the catalog again
+                    consumerFailedAtNanos = System.nanoTime();
                     LOG.debug("[{}] change capture cannot read the catalog: {}", config.name(), e.toString());
                     return seen;
                 }

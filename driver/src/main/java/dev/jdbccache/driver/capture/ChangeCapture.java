@@ -66,16 +66,16 @@ public final class ChangeCapture implements AutoCloseable {
     private final AtomicBoolean flushedForOutage = new AtomicBoolean();
     /** Why a flush that failed must still happen; {@code null} when none is owed. */
     private volatile String pendingFlush;
-    /** When this node last saw another node hold the lease (0: never). Consumer thread only. */
-    private long heldElsewhereAtNanos;
-    /** This node holds the lease, as the store last confirmed. Consumer thread only. */
-    private boolean holding;
+    /** When this node last saw another node hold the lease (0: never). */
+    private volatile long heldElsewhereAtNanos;
+    /** This node holds the lease, as the store last confirmed; renewed by the watchdog. */
+    private volatile boolean holding;
     /** The catalog digest the stream's position stands for ({@code null}: not known). Consumer thread only. */
     private String knownDigest;
     /** The server's clock minus this JVM's, in ms: commit times are the server's. Consumer thread only. */
     private long clockOffsetMillis;
-    /** When the lease is due for renewal. Consumer thread only. */
-    private long renewAtNanos;
+    /** When the lease is due for renewal; the watchdog's. */
+    private volatile long renewAtNanos;
 
     private ChangeCapture(CacheRuntime runtime, DatabaseScope scope, String databaseUrl, CaptureConnections connections) {
         this.runtime = runtime;
@@ -157,6 +157,8 @@ public final class ChangeCapture implements AutoCloseable {
                     stream();
                 } catch (ReplicationCatalog.Unavailable e) {
                     fallBack(e.reason(), e.getMessage());
+                } catch (TransactionApplier.NotTaken e) {
+                    fallBack("store", e.getMessage());
                 } catch (SQLException | RuntimeException e) {
                     fallBack("stream", e.toString());
                 } catch (LinkageError e) {
@@ -182,7 +184,9 @@ public final class ChangeCapture implements AutoCloseable {
         try {
             long token = lease.acquire();
             holding = token != ConsumerLease.HELD_ELSEWHERE;
-            renewAtNanos = System.nanoTime() + config.lease().toNanos() / 3;
+            if (holding) {
+                renewAtNanos = System.nanoTime() + config.lease().toNanos() / 3;
+            }
             return token;
         } catch (RuntimeException e) {
             holding = false;
@@ -190,22 +194,27 @@ public final class ChangeCapture implements AutoCloseable {
         }
     }
 
-    /** Renews the lease when due; false when this node no longer holds it. */
+    /**
+     * False when this node no longer holds the shared lease. The watchdog renews it, so that it
+     * does not lapse while the consumer waits on a slot's creation, a connection or a long
+     * transaction's messages.
+     */
     private boolean renewed() {
-        if (!lease.shared() || System.nanoTime() - renewAtNanos < 0) {
+        if (!lease.shared() || holding) {
             return true;
         }
-        long token = acquire();
-        if (token == ConsumerLease.HELD_ELSEWHERE) {
-            LOG.warn("[{}] another node took the change-capture lease; this node stops consuming", name());
-            heldElsewhereAtNanos = System.nanoTime();
-            return false;
+        LOG.warn("[{}] this node no longer holds the change-capture lease; it stops consuming", name());
+        return false;
+    }
+
+    /** The watchdog's renewal: while this node holds the lease, every third of it. */
+    private void renewIfDue() {
+        if (lease.shared() && holding && System.nanoTime() - renewAtNanos >= 0) {
+            long token = acquire();
+            if (token == ConsumerLease.HELD_ELSEWHERE) {
+                heldElsewhereAtNanos = System.nanoTime();
+            }
         }
-        if (token == STORE_DOWN) {
-            LOG.warn("[{}] the shared store does not answer; this node stops consuming until it does", name());
-            return false;
-        }
-        return true;
     }
 
     private void stream() throws SQLException, ReplicationCatalog.Unavailable {
@@ -221,6 +230,9 @@ public final class ChangeCapture implements AutoCloseable {
                 if (existing != null && existing.activePid() != null && holding) {
                     catalog.terminate(existing.activePid()); // a consumer that lost its lease: fenced off
                     awaitInactive(catalog);
+                }
+                if (!renewed()) {
+                    return;
                 }
                 if (existing != null && existing.lost()) {
                     stats.fellBack("slot_lost");
@@ -381,6 +393,7 @@ public final class ChangeCapture implements AutoCloseable {
     private void watch() {
         while (!closed) {
             LockSupport.parkNanos(WATCH_NANOS);
+            renewIfDue();
             long down = downSinceNanos;
             if (down != 0 && System.nanoTime() - down > config.maxGap().toNanos() && flushedForOutage.compareAndSet(false, true)) {
                 flush("no stream has vouched for the cache for longer than " + config.maxGap());
@@ -391,7 +404,7 @@ public final class ChangeCapture implements AutoCloseable {
     }
 
     /** Flushes the cache; when the store fails meanwhile, the flush is tried again until it succeeds. */
-    private void flush(String why) {
+    private synchronized void flush(String why) {
         LOG.info("[{}] change capture flushes the cache: {}", name(), why);
         try {
             runtime.invalidateAll();
@@ -408,6 +421,9 @@ public final class ChangeCapture implements AutoCloseable {
     private void finish() {
         if (lease.shared() && !config.keepSlot() && holding) {
             dropSlot(); // only the holder: a node standing by leaves the slot to the consumer
+        } else if (lease.shared() && !config.keepSlot() && stats.state() == State.FALLBACK) {
+            LOG.warn("[{}] closing without the lease (the store does not answer): the slot {} is left; if no node "
+                    + "consumes it any more, drop it with pg_drop_replication_slot('{}'), or it keeps WAL", name(), slot, slot);
         }
         lease.close();
         stats.state(State.CLOSED);

@@ -52,6 +52,9 @@ final class ChangeSet {
     /** A TRUNCATE: the table goes whole. */
     void truncated(PgOutput.Relation relation) {
         rows++;
+        if (everything) {
+            return; // every entry goes anyway: no catalog lookup per change
+        }
         ChangedTable changed = tables.apply(relation.name());
         everything |= changed.unknown();
         wholeTables.add(changed.table());
@@ -90,6 +93,9 @@ final class ChangeSet {
 
     private void row(PgOutput.Relation relation, char oldKind, String[] before, String[] after, boolean hadRow) {
         rows++;
+        if (everything) {
+            return; // every entry goes anyway: no catalog lookup per change
+        }
         ChangedTable changed = tables.apply(relation.name());
         everything |= changed.unknown();
         if (wholeTables.contains(changed.table())) {

@@ -90,6 +90,10 @@ final class ReplicationCatalog {
      * would refuse from then on.
      */
     void ensurePublication(String publication, List<String> tables) throws SQLException, Unavailable {
+        if (connection.getMetaData().getDatabaseMajorVersion() < 11) {
+            throw new Unavailable("version", "change capture needs PostgreSQL 11 or later (TRUNCATE is in the stream "
+                    + "since 11)");
+        }
         try (PreparedStatement s = connection.prepareStatement("select pubinsert and pubupdate and pubdelete and pubtruncate,"
                 + " oid from pg_publication where pubname = ?")) {
             s.setString(1, publication);

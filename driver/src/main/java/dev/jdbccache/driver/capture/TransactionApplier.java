@@ -23,6 +23,15 @@ final class TransactionApplier implements PgOutput.Listener {
     private final Duration maxGap;
     private final long clockOffsetMillis;
     private final Consumer<String> flush;
+    /** The store did not take a transaction's invalidations: it is not confirmed. */
+    static final class NotTaken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotTaken() {
+            super("the store did not take the invalidations of a transaction; it is applied again once the store answers");
+        }
+    }
+
     private boolean flushedForLag;
     private boolean inTransaction;
 
@@ -91,7 +100,7 @@ final class TransactionApplier implements PgOutput.Listener {
         }
         if (!runtime.storeHoldsEveryInvalidation()) {
             // not confirmed: the next consumer (this node once the store answers) applies it again
-            throw new IllegalStateException("the store did not take the invalidations of a transaction");
+            throw new NotTaken();
         }
         long age = System.currentTimeMillis() + clockOffsetMillis - commitMillis;
         stats.applied(changes.rows(), changes.tags().size(), age);

@@ -31,8 +31,13 @@ final class EntryValue {
     private static final int MAX_EXPANSION = 255;
     private static final int MAX_DECOMPRESSED = 256 << 20;
 
-    /** The pure-Java codec: no native library to load, relocatable in the single jar. */
-    private static final LZ4Factory LZ4 = LZ4Factory.safeInstance();
+    /**
+     * The pure-Java codec (no native library to load, relocatable in the single jar), loaded on
+     * first use only: a store that never meets a compressed entry does not depend on it.
+     */
+    private static final class Codec {
+        static final LZ4Factory LZ4 = LZ4Factory.safeInstance();
+    }
 
     private final SecretKeySpec hmacKey;
     private final long compressAbove;
@@ -67,14 +72,18 @@ final class EntryValue {
         byte[] body = codecBytes;
         int bodyLength = codecBytes.length;
         boolean compressed = false;
-        if (compressAbove > 0 && codecBytes.length > compressAbove) {
-            LZ4Compressor compressor = LZ4.fastCompressor();
-            byte[] block = new byte[compressor.maxCompressedLength(codecBytes.length)];
-            int length = compressor.compress(codecBytes, 0, codecBytes.length, block, 0, block.length);
-            if (length <= codecBytes.length - codecBytes.length / 10) {
-                body = block;
-                bodyLength = length;
-                compressed = true;
+        if (compressAbove > 0 && codecBytes.length > compressAbove && codecBytes.length <= MAX_DECOMPRESSED) {
+            try {
+                LZ4Compressor compressor = Codec.LZ4.fastCompressor();
+                byte[] block = new byte[compressor.maxCompressedLength(codecBytes.length)];
+                int length = compressor.compress(codecBytes, 0, codecBytes.length, block, 0, block.length);
+                if (length <= codecBytes.length - codecBytes.length / 10) {
+                    body = block;
+                    bodyLength = length;
+                    compressed = true;
+                }
+            } catch (LinkageError e) {
+                // the codec cannot be loaded beside the driver (another lz4-java on the class path): store it plain
             }
         }
         ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 2 + 8 + (compressed ? 4 : 0) + keyMaterial.length + bodyLength
@@ -142,9 +151,9 @@ final class EntryValue {
                 return null;
             }
             byte[] original = new byte[originalLength];
-            int decompressed = LZ4.safeDecompressor().decompress(stored, codecStart, codecLength, original, 0, originalLength);
+            int decompressed = Codec.LZ4.safeDecompressor().decompress(stored, codecStart, codecLength, original, 0, originalLength);
             return decompressed == originalLength ? original : null;
-        } catch (RuntimeException e) { // BufferUnderflowException, LZ4Exception and the like: malformed
+        } catch (RuntimeException | LinkageError e) { // malformed (BufferUnderflowException, LZ4Exception), or no codec
             return null;
         }
     }
