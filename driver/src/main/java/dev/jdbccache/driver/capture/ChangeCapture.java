@@ -326,6 +326,8 @@ public final class ChangeCapture implements AutoCloseable {
             if (now - nextStatus >= 0) {
                 nextStatus = now + config.statusInterval().toNanos();
                 stats.lagBytes(Math.max(0, catalog.heldBytes(slot)));
+                // an ALTER PUBLICATION that leaves changes out (publish=, WHERE) stops the stream within an interval
+                catalog.ensurePublication(config.publication(), config.tables());
                 ReplicationCatalog.Slot state = catalog.slot(slot);
                 if (state == null || state.lost()) {
                     throw new ReplicationCatalog.Unavailable("slot_lost", "the slot " + slot

@@ -174,6 +174,18 @@ class ChangeCaptureTest {
     }
 
     @Test
+    void aPublicationAlteredToLeaveChangesOut_stopsTheStream() throws Exception {
+        try (CacheDataSource ds = fixture.cache("cc-pubalter-" + fixture.suffix,
+                "cache.change-capture.status-interval", "200ms")) {
+            JdbcCache cache = CaptureFixture.streaming(ds);
+            plain("alter publication " + fixture.publication + " set (publish = 'insert')");
+            await(() -> cache.stats().changeCapture().state() == dev.jdbccache.driver.cache.ChangeCaptureStats.State.FALLBACK
+                    && "publication".equals(cache.stats().changeCapture().lastFallback()), 10,
+                    () -> "the altered publication was not noticed: " + cache.statsSnapshot());
+        }
+    }
+
+    @Test
     void outsideDdl_flushesTheCache() throws Exception {
         try (CacheDataSource ds = fixture.cache("cc-ddl-" + fixture.suffix)) {
             JdbcCache cache = CaptureFixture.streaming(ds);
