@@ -222,7 +222,10 @@ public final class ChangeCapture implements AutoCloseable {
             side.setAutoCommit(true);
             ReplicationCatalog catalog = new ReplicationCatalog(side);
             catalog.ensurePublication(config.publication(), config.tables());
-            clockOffsetMillis = catalog.serverMillis() - System.currentTimeMillis();
+            // this JVM's clock before the query: the offset errs by up to one round trip towards older
+            // commits, so a lag is never reported shorter than it was (the checker's tolerance is the lag)
+            long before = System.currentTimeMillis();
+            clockOffsetMillis = catalog.serverMillis() - before;
             boolean create = true;
             String why = "the slot " + slot + " is new";
             if (lease.shared()) {
