@@ -74,6 +74,9 @@ public final class ChangeCapture implements AutoCloseable {
     private String knownDigest;
     /** The server's clock minus this JVM's, in ms: commit times are the server's. Consumer thread only. */
     private long clockOffsetMillis;
+    /** When the store last confirmed this node's lease, and its token. */
+    private volatile long confirmedAtNanos;
+    private volatile long heldToken;
     /** When the lease is due for renewal; the watchdog's. */
     private volatile long renewAtNanos;
 
@@ -185,12 +188,17 @@ public final class ChangeCapture implements AutoCloseable {
             long token = lease.acquire();
             holding = token != ConsumerLease.HELD_ELSEWHERE;
             if (holding) {
-                renewAtNanos = System.nanoTime() + config.lease().toNanos() / 3;
+                long now = System.nanoTime();
+                renewAtNanos = now + config.lease().toNanos() / 3;
+                confirmedAtNanos = now;
+                heldToken = token;
             }
             return token;
         } catch (RuntimeException e) {
-            holding = false;
-            return STORE_DOWN;
+            // one slow or failed call (a 50 ms socket timeout on a busy machine) does not end a holding
+            // that the store still has: nobody else can take the lease before it runs out
+            holding = holding && System.nanoTime() - (confirmedAtNanos + config.lease().toNanos() * 2 / 3) < 0;
+            return holding ? heldToken : STORE_DOWN;
         }
     }
 
