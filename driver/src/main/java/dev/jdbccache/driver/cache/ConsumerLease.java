@@ -1,7 +1,5 @@
 package dev.jdbccache.driver.cache;
 
-import java.time.Duration;
-
 /**
  * Who reads the change stream of a cache (cache.change-capture): with a shared store one node at a
  * time, elected through a lease in the store; with a store of one JVM, that JVM. Thread-safe.
@@ -56,9 +54,4 @@ public interface ConsumerLease extends AutoCloseable {
     /** Gives the lease up if held. Never throws. */
     @Override
     void close();
-
-    /** A lease of the slot {@code slot} lasting {@code ttl} past each {@link #acquire()}. */
-    interface Factory {
-        ConsumerLease lease(String slot, Duration ttl);
-    }
 }

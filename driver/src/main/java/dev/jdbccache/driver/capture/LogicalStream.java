@@ -74,11 +74,6 @@ final class LogicalStream implements AutoCloseable {
         }
     }
 
-    /** Sends the position now rather than at the next status interval. */
-    void reportNow() throws SQLException {
-        stream.forceUpdateStatus();
-    }
-
     @Override
     public void close() {
         try {

@@ -62,12 +62,18 @@ public final class ChildJvm {
         return folder;
     }
 
-    /** Runs {@code main} with {@code classPath} and {@code args}; fails unless it exits with 0 in time. */
-    public static String run(List<String> classPath, Class<?> main, String... args) {
+    /** The command line of a child JVM running {@code main} with {@code classPath} and {@code args}. */
+    private static List<String> command(List<String> classPath, Class<?> main, String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                 String.join(File.pathSeparator, classPath), main.getName()));
         command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** Runs {@code main} with {@code classPath} and {@code args}; fails unless it exits with 0 in time. */
+    public static String run(List<String> classPath, Class<?> main, String... args) {
+        List<String> command = command(classPath, main, args);
         try {
             // to a file, not a pipe: a child that filled the pipe would block, and the timeout still applies
             Path output = Files.createTempFile("child-jvm", ".log");
@@ -140,10 +146,7 @@ public final class ChildJvm {
 
     /** Starts {@code main} with {@code classPath} and {@code args}, and returns while it runs. */
     public static Running start(List<String> classPath, Class<?> main, String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                String.join(File.pathSeparator, classPath), main.getName()));
-        command.addAll(Arrays.asList(args));
+        List<String> command = command(classPath, main, args);
         try {
             Path output = Files.createTempFile("child-jvm", ".log");
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
