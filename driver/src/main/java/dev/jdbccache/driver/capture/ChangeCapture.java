@@ -230,10 +230,7 @@ public final class ChangeCapture implements AutoCloseable {
             side.setAutoCommit(true);
             ReplicationCatalog catalog = new ReplicationCatalog(side);
             catalog.ensurePublication(config.publication(), config.tables());
-            // this JVM's clock before the query: the offset errs by up to one round trip towards older
-            // commits, so a lag is never reported shorter than it was (the checker's tolerance is the lag)
-            long before = System.currentTimeMillis();
-            clockOffsetMillis = catalog.serverMillis() - before;
+            clockOffsetMillis = clockOffset(catalog);
             boolean create = true;
             String why = "the slot " + slot + " is new";
             if (lease.shared()) {
@@ -284,6 +281,28 @@ public final class ChangeCapture implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The server's clock minus this JVM's, from the quickest of a few round trips. Each sample reads
+     * this JVM's clock before the query, so it errs by up to its round trip towards older commits and a
+     * lag is never reported shorter than it was; the quickest sample keeps one slow round trip (a busy
+     * machine, a stalled connection) from adding its seconds to every lag reported afterwards.
+     */
+    private static long clockOffset(ReplicationCatalog catalog) throws SQLException {
+        long offset = 0;
+        long quickest = Long.MAX_VALUE;
+        for (int sample = 0; sample < 3; sample++) {
+            long before = System.currentTimeMillis();
+            long startedNanos = System.nanoTime();
+            long server = catalog.serverMillis();
+            long roundTrip = System.nanoTime() - startedNanos;
+            if (roundTrip < quickest) {
+                quickest = roundTrip;
+                offset = server - before;
+            }
+        }
+        return offset;
     }
 
     /** The digest the slot's position stands for: this node's, else the one its predecessor recorded. */

@@ -81,15 +81,19 @@ class CaptureCheckerTest {
         JdbcCache cache = streaming(opener);
 
         Workload workload = Checker.workload(table, List.of(opener), Checker.SOUND).withOutsideWriters(2);
-        Workload.Outcome outcome = workload.run("outside writers, change capture, cache.store=" + store, DURATION);
+        Workload.Outcome outcome;
+        try (LagTrace trace = new LagTrace(cache.stats().changeCapture())) {
+            outcome = workload.run("outside writers, change capture, cache.store=" + store, DURATION);
+            System.out.println("consistency checker [outside writers, " + store + "]: " + trace.summary());
+        }
 
         ChangeCaptureStats capture = cache.stats().changeCapture();
         Duration lag = Duration.ofMillis(capture.maxLagMillis()).plus(CLOCK_GRAIN);
         long beyond = workload.staleBeyond(lag);
         System.out.println(outcome.summary());
         System.out.printf("consistency checker [outside writers, %s]: %d outside transactions applied, largest lag %d ms; "
-                + "%d reads stale within it, %d beyond%n", store, capture.transactions(), capture.maxLagMillis(),
-                outcome.stale() - beyond, beyond);
+                + "%d reads stale within it, %d beyond; %d fallbacks (last: %s)%n", store, capture.transactions(),
+                capture.maxLagMillis(), outcome.stale() - beyond, beyond, capture.fallbacks(), capture.lastFallback());
         assertEquals(0, beyond, () -> "reads stale beyond the stream's lag of " + lag.toMillis() + " ms: "
                 + String.join("; ", outcome.examples()));
         assertEquals(ChangeCaptureStats.State.STREAMING, capture.state(), cache.statsSnapshot().toString());
@@ -97,7 +101,8 @@ class CaptureCheckerTest {
         assertTrue(capture.transactions() > 100, "the outside writers ran: " + cache.statsSnapshot());
         assertTrue(outcome.driverHits() * 100 >= outcome.reads(), "fewer than 1% of reads hit: " + outcome.summary());
         assertTrue(outcome.writes() > 0 && outcome.rollbacks() > 0, "the writers did not run: " + outcome.summary());
-        assertTrue(capture.maxLagMillis() < 1000, "the stream stayed within a second: " + capture.maxLagMillis() + " ms");
+        assertTrue(capture.maxLagMillis() < 1000, "the stream stayed within a second: " + capture.maxLagMillis() + " ms; "
+                + cache.statsSnapshot());
     }
 
     /** The same run without change capture: the checker must find what the outside writers made stale. */
@@ -112,6 +117,49 @@ class CaptureCheckerTest {
         long beyond = workload.staleBeyond(Duration.ofMillis(350));
         System.out.println(outcome.summary() + "; " + beyond + " stale by more than 350 ms");
         assertTrue(beyond > 0, "a checker that cannot fail: " + outcome.summary());
+    }
+
+    /** Samples the stream's lag every 20 ms during a run, to tell a steady lag from one stall. */
+    private static final class LagTrace implements AutoCloseable {
+        private final ChangeCaptureStats capture;
+        private final long startNanos = System.nanoTime();
+        private final java.util.Queue<long[]> above = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicLong samples = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean done;
+        private final Thread thread;
+
+        LagTrace(ChangeCaptureStats capture) {
+            this.capture = capture;
+            this.thread = new Thread(this::sample, "lag-trace");
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
+
+        private void sample() {
+            while (!done) {
+                long lag = capture.lagMillis();
+                samples.incrementAndGet();
+                if (lag > 100) {
+                    above.add(new long[] {TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), lag});
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+
+        String summary() {
+            List<long[]> high = List.copyOf(above);
+            StringBuilder b = new StringBuilder().append(high.size()).append(" of ").append(samples.get())
+                    .append(" lag samples above 100 ms");
+            high.stream().filter(s -> s[1] > 300).limit(20)
+                    .forEach(s -> b.append("; at ").append(s[0]).append(" ms: ").append(s[1]).append(" ms"));
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            done = true;
+            thread.join();
+        }
     }
 
     private static long slots(String name) throws SQLException {
